@@ -16,12 +16,19 @@ public static class ProgramWriter
     public static string Write(PulumiProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);
+        return WriteDocument(ToMap(program));
+    }
+
+    /// <summary>Any expression tree as one YAML document, with the same quoting rules.</summary>
+    public static string WriteDocument(Expr document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var emitter = new Emitter(text, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false,
             maxSimpleKeyLength: 1024, skipAnchorName: false, indentSequences: false, newLine: "\n"));
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart(null, null, isImplicit: true));
-        new YamlNodeWriter(emitter).Write(ToMap(program));
+        new YamlNodeWriter(emitter).Write(document);
         emitter.Emit(new DocumentEnd(isImplicit: true));
         emitter.Emit(new StreamEnd());
         return text.ToString();

@@ -1,0 +1,130 @@
+using GpuSlicingInfra.Components.Program;
+using GpuSlicingInfra.Components.Providers.Aws;
+using GpuSlicingInfra.Components.Providers.Eks;
+
+namespace GpuSlicingInfra.Components.Components;
+
+/// <summary>
+/// The EKS control plane (secrets encrypted with a rotating KMS key, all control-plane logs,
+/// access entries only) and a small untainted system node group for CoreDNS and controllers.
+/// </summary>
+public sealed class Cluster
+{
+    /// <summary>Managed policy that grants cluster admin through an access entry.</summary>
+    public const string AdminAccessPolicy = "AmazonEKSClusterAdminPolicy";
+
+    /// <summary>Adds the cluster under the logical name prefix <paramref name="name"/>.</summary>
+    public Cluster(PulumiProgram program, string name, ClusterArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgsValidationException.ThrowIfAny(nameof(ClusterArgs), args.Validate());
+        var vpcId = args.VpcId ?? throw new ArgumentException("ClusterArgs.VpcId must be wired.", nameof(args));
+        var privateSubnets = args.PrivateSubnetIds ?? throw new ArgumentException("ClusterArgs.PrivateSubnetIds must be wired.", nameof(args));
+        var aws = AwsContext.For(program);
+        var protect = new ResourceOptions { Protect = args.Protect };
+        Name = args.Name;
+
+        var secretsKey = new KmsKey(program, $"{name}-secrets-key", new KmsKeyArgs
+        {
+            Description = $"Envelope encryption of Kubernetes secrets in EKS cluster {args.Name}",
+            EnableKeyRotation = true,
+            DeletionWindowInDays = 30,
+            Tags = ResourceTags.Merge(args.Tags),
+        }, protect with
+        {
+            // Secrets encrypted with this key are unreadable without it: keep it when the stack is torn down.
+            RetainOnDelete = args.Protect,
+        });
+
+        Resource = new EksCluster(program, name, new EksClusterArgs
+        {
+            Name = args.Name,
+            Version = args.KubernetesVersion,
+            VpcId = vpcId,
+            PrivateSubnetIds = privateSubnets,
+            PublicSubnetIds = args.PublicSubnetIds,
+            NodeSubnetIds = privateSubnets,
+            SkipDefaultNodeGroup = true,
+            AuthenticationMode = "API",
+            AccessEntries = args.AdminPrincipalArns.Count == 0 ? null : args.AdminPrincipalArns
+                .Select((arn, i) => (Key: $"admin-{i}", Entry: new EksClusterAccessEntryArgs
+                {
+                    PrincipalArn = arn,
+                    AccessPolicies = new Dictionary<string, EksAccessPolicyArgs>
+                    {
+                        ["cluster-admin"] = new()
+                        {
+                            PolicyArn = Input<string>.FromExpr(InterpolationExpr.Of("arn:", aws.Partition.Reference, ":eks::aws:cluster-access-policy/" + AdminAccessPolicy)),
+                            AccessScope = new EksAccessScopeArgs("cluster"),
+                        },
+                    },
+                }))
+                .ToDictionary(e => e.Key, e => e.Entry),
+            EndpointPrivateAccess = args.EndpointPrivateAccess,
+            EndpointPublicAccess = args.EndpointPublicAccess,
+            PublicAccessCidrs = args.EndpointPublicAccess ? (InputList<string>)args.PublicAccessCidrs.ToArray() : null,
+            EnabledClusterLogTypes = args.LogTypes.ToArray(),
+            EncryptionConfigKeyArn = secretsKey.Arn,
+            CreateOidcProvider = args.CreateOidcProvider,
+            DeletionProtection = args.Protect,
+            ClusterTags = ResourceTags.Merge(args.Tags),
+            Tags = ResourceTags.Merge(args.Tags),
+        }, protect);
+
+        NodeRole = IamRoleWithPolicies.Create(program, $"{name}-node-role", aws,
+            $"Managed node groups of EKS cluster {args.Name}",
+            IamPolicyDocuments.ServiceTrust("ec2.amazonaws.com"), IamRoleWithPolicies.NodePolicies, args.Tags,
+            UniqueRoleName(args.Name, "node", args.NameSuffix));
+
+        var systemTemplate = NodeLaunchTemplate.Create(program, "system-nodes-launch-template",
+            $"System nodes of EKS cluster {args.Name}", args.SystemDiskSizeGiB,
+            // Controllers on system nodes (e.g. Karpenter) read the region from IMDS from inside pods.
+            hopLimit: 2, ResourceTags.Merge(args.Tags), args.Protect);
+        SystemNodeGroup = new ManagedNodeGroup(program, "system-nodes", new ManagedNodeGroupArgs
+        {
+            Cluster = Resource.Reference,
+            NodeRoleArn = NodeRole.Arn,
+            NodeGroupNamePrefix = "system-",
+            AmiType = "AL2023_x86_64_STANDARD",
+            InstanceTypes = new[] { args.SystemInstanceType },
+            CapacityType = "ON_DEMAND",
+            ScalingConfig = new NodeGroupScalingConfigArgs
+            {
+                MinSize = args.SystemMinSize,
+                DesiredSize = args.SystemDesiredSize,
+                MaxSize = args.SystemMaxSize,
+            },
+            SubnetIds = privateSubnets,
+            Labels = new Dictionary<string, string> { [NodeRoleLabel] = "system" },
+            LaunchTemplate = systemTemplate,
+            Tags = ResourceTags.Merge(args.Tags),
+        }, protect);
+    }
+
+    /// <summary>
+    /// A readable IAM role name, unique in the account through the random suffix: IAM is global, so
+    /// the same stack in two regions must not collide. Role names are limited to 64 characters.
+    /// </summary>
+    public static Input<string>? UniqueRoleName(string clusterName, string purpose, Output<string>? suffix)
+    {
+        ArgumentNullException.ThrowIfNull(clusterName);
+        return suffix is null ? null : Input<string>.FromExpr(InterpolationExpr.Of(
+            $"{clusterName[..Math.Min(clusterName.Length, 40)]}-{purpose}-", suffix.Reference));
+    }
+
+    /// <summary>Label that marks system nodes; controllers select it.</summary>
+    public const string NodeRoleLabel = "gpu-slicing-infra/node-role";
+
+    /// <summary>The EKS cluster name (known at compile time).</summary>
+    public string Name { get; }
+
+    /// <summary>The <c>eks:Cluster</c> resource.</summary>
+    public EksCluster Resource { get; }
+
+    /// <summary>The node role of managed node groups.</summary>
+    public IamRole NodeRole { get; }
+
+    /// <summary>The system node group.</summary>
+    public ManagedNodeGroup SystemNodeGroup { get; }
+}

@@ -1,0 +1,89 @@
+using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Program;
+using GpuSlicingInfra.Components.Providers.Eks;
+
+namespace GpuSlicingInfra.Components.Components;
+
+/// <summary>Inputs of <see cref="GpuNodePool"/>: one managed node group of GPU instances sharing one profile.</summary>
+public sealed record GpuNodePoolArgs
+{
+    /// <summary>AMI type with the NVIDIA driver and container toolkit (not the device plugin, which Helm installs).</summary>
+    public const string NvidiaAmiType = "AL2023_x86_64_NVIDIA";
+
+    /// <summary>Pool name: a DNS label, part of logical names and the pool label.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The sharing profile the pool's nodes select (its ConfigMap key).</summary>
+    public required string Profile { get; init; }
+
+    /// <summary>GPU instance types. Default: <c>g4dn.xlarge</c>.</summary>
+    public IReadOnlyList<string> InstanceTypes { get; init; } = ["g4dn.xlarge"];
+
+    /// <summary>Minimum nodes. Default: 0.</summary>
+    public int MinSize { get; init; }
+
+    /// <summary>Desired nodes. Default: 1.</summary>
+    public int DesiredSize { get; init; } = 1;
+
+    /// <summary>Maximum nodes (bounded spend). Default: 2.</summary>
+    public int MaxSize { get; init; } = 2;
+
+    /// <summary>On-demand or spot. Default: on-demand.</summary>
+    public CapacityType CapacityType { get; init; } = CapacityType.OnDemand;
+
+    /// <summary>Root volume size in GiB; GPU images are large. Default: 100.</summary>
+    public int DiskSizeGiB { get; init; } = 100;
+
+    /// <summary>Extra node labels. Default: none.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Protect the node group from deletion. Default: off.</summary>
+    public bool Protect { get; init; }
+
+    /// <summary>Tags on every resource. Default: none.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The <c>eks:Cluster</c>. Wired by the caller.</summary>
+    public EksCluster? Cluster { get; init; }
+
+    /// <summary>The node role ARN. Wired by the caller.</summary>
+    public Input<string>? NodeRoleArn { get; init; }
+
+    /// <summary>Private node subnets. Wired by the caller.</summary>
+    public InputList<string>? SubnetIds { get; init; }
+
+    /// <summary>Every problem with these args, each naming the field.</summary>
+    public IReadOnlyList<ArgsProblem> Validate()
+    {
+        var problems = new List<ArgsProblem>();
+        if (!Naming.IsDnsLabel(Name) || Name.Length > 40)
+        {
+            problems.Add(new(nameof(Name), $"'{Name}' must be lower-case alphanumerics and '-', at most 40 characters."));
+        }
+        if (!Naming.IsDnsLabel(Profile))
+        {
+            problems.Add(new(nameof(Profile), $"'{Profile}' is not a valid profile name."));
+        }
+        if (InstanceTypes.Count == 0)
+        {
+            problems.Add(new(nameof(InstanceTypes), "at least one instance type is required."));
+        }
+        foreach (var type in InstanceTypes.Where(t => GpuInstanceCatalog.Find(t) is null))
+        {
+            problems.Add(new(nameof(InstanceTypes), $"'{type}' is not a known GPU instance type; known: {string.Join(", ", GpuInstanceCatalog.All.Select(t => t.Name))}."));
+        }
+        if (MinSize < 0 || MinSize > DesiredSize || DesiredSize > MaxSize)
+        {
+            problems.Add(new(nameof(DesiredSize), $"sizes must satisfy 0 <= min ({MinSize}) <= desired ({DesiredSize}) <= max ({MaxSize})."));
+        }
+        if (MaxSize < 1)
+        {
+            problems.Add(new(nameof(MaxSize), $"{MaxSize} must be at least 1."));
+        }
+        if (DiskSizeGiB is < 50 or > 16384)
+        {
+            problems.Add(new(nameof(DiskSizeGiB), $"{DiskSizeGiB} must be between 50 and 16384 GiB (GPU images need room)."));
+        }
+        return problems;
+    }
+}

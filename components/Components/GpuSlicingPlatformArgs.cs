@@ -1,0 +1,55 @@
+namespace GpuSlicingInfra.Components.Components;
+
+/// <summary>
+/// Inputs of <see cref="GpuSlicingPlatform"/>: one record for the whole stack. Wiring members of the
+/// nested component args (VPC ids, cluster, providers) are filled in by the platform.
+/// </summary>
+public sealed record GpuSlicingPlatformArgs
+{
+    /// <summary>Environment name, tagged on every resource (e.g. <c>dev</c>, <c>prod</c>).</summary>
+    public required string Environment { get; init; }
+
+    /// <summary>The network. Default: a new VPC with defaults.</summary>
+    public NetworkArgs Network { get; init; } = new();
+
+    /// <summary>The cluster.</summary>
+    public required ClusterArgs Cluster { get; init; }
+
+    /// <summary>The device plugin and its sharing profiles.</summary>
+    public required NvidiaDevicePluginArgs DevicePlugin { get; init; }
+
+    /// <summary>GPU managed node groups. Default: none.</summary>
+    public IReadOnlyList<GpuNodePoolArgs> GpuPools { get; init; } = [];
+
+    /// <summary>Tags on every resource, besides the environment tag. Default: none.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Every problem with these args, each naming the field.</summary>
+    public IReadOnlyList<ArgsProblem> Validate()
+    {
+        var problems = new List<ArgsProblem>();
+        if (!Naming.IsDnsLabel(Environment))
+        {
+            problems.Add(new(nameof(Environment), $"'{Environment}' must be a DNS label, e.g. dev or prod."));
+        }
+        problems.AddRange(Network.Validate().Select(p => p.Under(nameof(Network))));
+        problems.AddRange(Cluster.Validate().Select(p => p.Under(nameof(Cluster))));
+        problems.AddRange(DevicePlugin.Validate().Select(p => p.Under(nameof(DevicePlugin))));
+        var profileNames = DevicePlugin.Profiles.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (pool, index) in GpuPools.Select((p, i) => (p, i)))
+        {
+            var path = $"{nameof(GpuPools)}[{pool.Name}]";
+            problems.AddRange(pool.Validate().Select(p => p.Under(path)));
+            if (GpuPools.Take(index).Any(p => p.Name == pool.Name))
+            {
+                problems.Add(new(path, $"pool '{pool.Name}' is defined more than once."));
+            }
+            if (!profileNames.Contains(pool.Profile))
+            {
+                // An unknown nvidia.com/device-plugin.config label makes the plugin's config manager exit.
+                problems.Add(new($"{path}.{nameof(GpuNodePoolArgs.Profile)}", $"'{pool.Profile}' is not a defined sharing profile ({string.Join(", ", profileNames.Order(StringComparer.Ordinal))})."));
+            }
+        }
+        return problems;
+    }
+}

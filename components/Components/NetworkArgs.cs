@@ -1,0 +1,86 @@
+using System.Net;
+
+namespace GpuSlicingInfra.Components.Components;
+
+/// <summary>
+/// Inputs of <see cref="Network"/>: either a new VPC (<see cref="CidrBlock"/>, <see cref="AvailabilityZoneCount"/>,
+/// <see cref="NatGateways"/>) or an existing one (<see cref="ExistingVpcId"/> with
+/// <see cref="ExistingPrivateSubnetIds"/>); the two are mutually exclusive.
+/// </summary>
+public sealed record NetworkArgs
+{
+    /// <summary>CIDR of a new VPC. Default: <c>10.0.0.0/16</c>.</summary>
+    public string CidrBlock { get; init; } = "10.0.0.0/16";
+
+    /// <summary>Availability zones of a new VPC, 2–6. Default: 2.</summary>
+    public int AvailabilityZoneCount { get; init; } = 2;
+
+    /// <summary>NAT gateways of a new VPC. Default: one per AZ.</summary>
+    public NatGatewayStrategy NatGateways { get; init; } = NatGatewayStrategy.OnePerAz;
+
+    /// <summary>Use this existing VPC instead of creating one. Default: create a VPC.</summary>
+    public string? ExistingVpcId { get; init; }
+
+    /// <summary>Private subnets of the existing VPC, where nodes run. Required with <see cref="ExistingVpcId"/>.</summary>
+    public IReadOnlyList<string> ExistingPrivateSubnetIds { get; init; } = [];
+
+    /// <summary>Public subnets of the existing VPC, for internet-facing load balancers. Default: none.</summary>
+    public IReadOnlyList<string> ExistingPublicSubnetIds { get; init; } = [];
+
+    /// <summary>Tags on private (node) subnets, e.g. Karpenter's discovery tag. Default: none.</summary>
+    public IReadOnlyDictionary<string, string> PrivateSubnetTags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Tags on every resource. Default: none.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Protect the VPC from deletion. Default: false.</summary>
+    public bool Protect { get; init; }
+
+    /// <summary>Whether an existing VPC is used.</summary>
+    public bool UsesExistingVpc => ExistingVpcId is not null;
+
+    /// <summary>Every problem with these args, each naming the field.</summary>
+    public IReadOnlyList<ArgsProblem> Validate()
+    {
+        var problems = new List<ArgsProblem>();
+        if (UsesExistingVpc)
+        {
+            if (!ExistingVpcId!.StartsWith("vpc-", StringComparison.Ordinal))
+            {
+                problems.Add(new(nameof(ExistingVpcId), $"'{ExistingVpcId}' is not a VPC id (vpc-…)."));
+            }
+            if (ExistingPrivateSubnetIds.Count == 0)
+            {
+                problems.Add(new(nameof(ExistingPrivateSubnetIds), "an existing VPC needs at least one private subnet for nodes."));
+            }
+            foreach (var id in ExistingPrivateSubnetIds.Concat(ExistingPublicSubnetIds).Where(id => !id.StartsWith("subnet-", StringComparison.Ordinal)))
+            {
+                problems.Add(new(nameof(ExistingPrivateSubnetIds), $"'{id}' is not a subnet id (subnet-…)."));
+            }
+            if (ExistingPrivateSubnetIds.Intersect(ExistingPublicSubnetIds).Any())
+            {
+                problems.Add(new(nameof(ExistingPublicSubnetIds), "a subnet cannot be both private and public."));
+            }
+            return problems;
+        }
+        if (!IsIpv4Cidr(CidrBlock, out var prefix) || prefix is < 16 or > 24)
+        {
+            problems.Add(new(nameof(CidrBlock), $"'{CidrBlock}' must be an IPv4 CIDR with a prefix length from /16 to /24."));
+        }
+        if (AvailabilityZoneCount is < 2 or > 6)
+        {
+            problems.Add(new(nameof(AvailabilityZoneCount), $"{AvailabilityZoneCount} must be between 2 and 6 (EKS needs subnets in at least two AZs)."));
+        }
+        return problems;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is an IPv4 CIDR whose address is the network address.</summary>
+    public static bool IsIpv4Cidr(string value, out int prefixLength)
+    {
+        prefixLength = -1;
+        return IPNetwork.TryParse(value, out var network)
+            && network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            && value.Contains('/', StringComparison.Ordinal)
+            && (prefixLength = network.PrefixLength) >= 0;
+    }
+}

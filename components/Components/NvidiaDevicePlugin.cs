@@ -1,0 +1,81 @@
+using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Program;
+using GpuSlicingInfra.Components.Providers.Kubernetes;
+
+namespace GpuSlicingInfra.Components.Components;
+
+/// <summary>
+/// The NVIDIA device plugin: its namespace, the time-slicing ConfigMap (one key per sharing profile)
+/// and the Helm release pinned to a chart version, running only on GPU nodes.
+/// </summary>
+public sealed class NvidiaDevicePlugin
+{
+    /// <summary>Chart repository.</summary>
+    public const string ChartRepository = "https://nvidia.github.io/k8s-device-plugin";
+
+    /// <summary>Chart name.</summary>
+    public const string ChartName = "nvidia-device-plugin";
+
+    /// <summary>Name of the ConfigMap holding the profiles.</summary>
+    public const string ConfigMapName = "nvidia-device-plugin-config";
+
+    /// <summary>Pod annotation carrying the config digest.</summary>
+    public const string ChecksumAnnotation = "gpu-slicing-infra/config-checksum";
+
+    /// <summary>Adds the namespace (<c>{name}-namespace</c>), ConfigMap (<c>{name}-config</c>) and release (<c>{name}</c>).</summary>
+    public NvidiaDevicePlugin(PulumiProgram program, string name, NvidiaDevicePluginArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgsValidationException.ThrowIfAny(nameof(NvidiaDevicePluginArgs), args.Validate());
+        var provider = args.Provider ?? throw new ArgumentException("NvidiaDevicePluginArgs.Provider must be wired.", nameof(args));
+        var withProvider = new ResourceOptions { Provider = provider };
+
+        var ns = new K8sNamespace(program, $"{name}-namespace", new NamespaceArgs
+        {
+            Metadata = new ObjectMeta { Name = args.Namespace },
+        }, withProvider);
+
+        var data = DevicePluginConfig.RenderAll(args.Profiles);
+        ConfigMap = new ConfigMap(program, $"{name}-config", new ConfigMapArgs
+        {
+            Metadata = new ObjectMeta { Name = ConfigMapName, Namespace = args.Namespace },
+            Data = data,
+        }, withProvider with { DependsOn = [ns] });
+
+        var gpuToleration = new Toleration { Key = ResourceTags.GpuTaintKey, Operator = "Exists", Effect = "NoSchedule" };
+        Release = new HelmRelease(program, name, new HelmReleaseArgs
+        {
+            Name = ChartName,
+            Chart = ChartName,
+            Version = args.ChartVersion,
+            RepositoryOpts = new HelmRepositoryOptsArgs(ChartRepository),
+            Namespace = args.Namespace,
+            Atomic = true,
+            CleanupOnFail = true,
+            Timeout = 600,
+            MaxHistory = 10,
+            Values = new DevicePluginChartValues
+            {
+                Config = new DevicePluginConfigValues(ConfigMapName, args.DefaultProfile),
+                Gfd = new EnabledValue(args.GpuFeatureDiscovery),
+                // The chart's NFD workers tolerate only nvidia.com/gpu=present; our taint value is "true".
+                Nfd = new NfdValues(new NfdWorkerValues([gpuToleration])),
+                Affinity = new Affinity(new NodeAffinity(new NodeSelector(
+                    [new NodeSelectorTerm([new NodeSelectorRequirement(ResourceTags.GpuPresentLabel, "In", ["true"])])]))),
+                Tolerations = [gpuToleration, new Toleration { Key = "CriticalAddonsOnly", Operator = "Exists" }],
+                PriorityClassName = "system-node-critical",
+                PodAnnotations = new SortedDictionary<string, string>(StringComparer.Ordinal)
+                {
+                    [ChecksumAnnotation] = DevicePluginConfig.Checksum(data),
+                },
+            },
+        }, withProvider with { DependsOn = [ConfigMap] });
+    }
+
+    /// <summary>The time-slicing ConfigMap.</summary>
+    public ConfigMap ConfigMap { get; }
+
+    /// <summary>The Helm release.</summary>
+    public HelmRelease Release { get; }
+}

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Text;
+using GpuSlicingInfra.Components.Program;
+
+namespace GpuSlicingInfra.Components.Gpu;
+
+/// <summary>
+/// Renders sharing profiles in the device plugin's config file format (<c>version: v1</c>), one
+/// document per profile, as the values of the time-slicing ConfigMap.
+/// </summary>
+public static class DevicePluginConfig
+{
+    /// <summary>The GPU resource the plugin shares.</summary>
+    public const string GpuResource = "nvidia.com/gpu";
+
+    /// <summary>The config file text for one profile.</summary>
+    public static string Render(SharingProfileArgs profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var document = new List<KeyValuePair<string, Expr>>
+        {
+            Entry("version", Expr.Text("v1")),
+            Entry("flags", Map(Entry("migStrategy", Expr.Text("none")))),
+        };
+        if (profile.Strategy != SharingStrategy.None)
+        {
+            var sharing = Map(
+                Entry("renameByDefault", Expr.Bool(profile.RenameByDefault)),
+                Entry("failRequestsGreaterThanOne", Expr.Bool(profile.FailRequestsGreaterThanOne)),
+                Entry("resources", Expr.List([Map(
+                    Entry("name", Expr.Text(GpuResource)),
+                    Entry("replicas", Expr.Number(profile.Replicas)))])));
+            var key = profile.Strategy == SharingStrategy.Mps ? "mps" : "timeSlicing";
+            document.Add(Entry("sharing", Map(Entry(key, sharing))));
+        }
+        return ProgramWriter.WriteDocument(new MapExpr(document));
+    }
+
+    /// <summary>ConfigMap data: profile name → config text, ordered by name.</summary>
+    public static SortedDictionary<string, string> RenderAll(IEnumerable<SharingProfileArgs> profiles) =>
+        new(profiles.ToDictionary(p => p.Name, Render), StringComparer.Ordinal);
+
+    /// <summary>
+    /// A short digest of the whole ConfigMap. The plugin reads an external ConfigMap only at start,
+    /// so the digest goes into a pod annotation: a config change rolls the pods.
+    /// </summary>
+    public static string Checksum(SortedDictionary<string, string> data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var text = new StringBuilder();
+        foreach (var (key, value) in data)
+        {
+            text.Append(key).Append('\0').Append(value).Append('\0');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
+    private static KeyValuePair<string, Expr> Entry(string key, Expr value) => KeyValuePair.Create(key, value);
+
+    private static MapExpr Map(params KeyValuePair<string, Expr>[] entries) => new(entries);
+}

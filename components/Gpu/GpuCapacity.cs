@@ -1,0 +1,48 @@
+using GpuSlicingInfra.Components.Components;
+
+namespace GpuSlicingInfra.Components.Gpu;
+
+/// <summary>
+/// Physical GPUs and advertised slices of a pool at its min, desired and max size:
+/// GPUs = nodes × GPUs per instance; slices = GPUs × replicas of the pool's profile.
+/// </summary>
+/// <param name="Pool">Pool name.</param>
+/// <param name="Profile">Sharing profile.</param>
+/// <param name="ResourceName">The extended resource pods request.</param>
+/// <param name="GpusPerNode">Physical GPUs per node (the smallest of the pool's instance types).</param>
+/// <param name="SlicesPerGpu">Advertised units per physical GPU.</param>
+/// <param name="PhysicalGpus">GPUs at min / desired / max nodes.</param>
+/// <param name="AdvertisedSlices">Slices at min / desired / max nodes.</param>
+public sealed record GpuCapacity(
+    string Pool,
+    string Profile,
+    string ResourceName,
+    int GpusPerNode,
+    int SlicesPerGpu,
+    NodeCounts PhysicalGpus,
+    NodeCounts AdvertisedSlices)
+{
+    /// <summary>Capacity of one pool.</summary>
+    public static GpuCapacity Of(GpuNodePoolArgs pool, SharingProfileArgs profile)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(profile);
+        var gpusPerNode = pool.InstanceTypes.Select(t => GpuInstanceCatalog.Find(t)?.GpuCount ?? 0).DefaultIfEmpty(0).Min();
+        var gpus = new NodeCounts(pool.MinSize * gpusPerNode, pool.DesiredSize * gpusPerNode, pool.MaxSize * gpusPerNode);
+        return new GpuCapacity(pool.Name, profile.Name, profile.ResourceName, gpusPerNode, profile.SlicesPerGpu, gpus,
+            new NodeCounts(gpus.Min * profile.SlicesPerGpu, gpus.Desired * profile.SlicesPerGpu, gpus.Max * profile.SlicesPerGpu));
+    }
+
+    /// <summary>Capacity of every pool, keyed by pool name in ordinal order.</summary>
+    public static SortedDictionary<string, GpuCapacity> Summarize(IEnumerable<GpuNodePoolArgs> pools, IEnumerable<SharingProfileArgs> profiles)
+    {
+        var byName = profiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        return new(pools.ToDictionary(p => p.Name, p => Of(p, byName[p.Profile])), StringComparer.Ordinal);
+    }
+}
+
+/// <summary>A count at a pool's minimum, desired and maximum size.</summary>
+/// <param name="Min">At the minimum.</param>
+/// <param name="Desired">At the desired size.</param>
+/// <param name="Max">At the maximum.</param>
+public sealed record NodeCounts(int Min, int Desired, int Max);

@@ -1,0 +1,61 @@
+namespace GpuSlicingInfra.Components.Gpu;
+
+/// <summary>
+/// One named device-plugin configuration (a key of the time-slicing ConfigMap), selected per node
+/// by the label <c>nvidia.com/device-plugin.config</c>. Validated with the device plugin's own rules.
+/// </summary>
+public sealed record SharingProfileArgs
+{
+    /// <summary>Longest name a ConfigMap key and label value can have.</summary>
+    public const int MaxNameLength = 63;
+
+    /// <summary>The device plugin refuses fewer replicas ("number of replicas must be >= 2").</summary>
+    public const int MinReplicas = 2;
+
+    /// <summary>The device plugin's MPS limit per GPU on T4 and newer.</summary>
+    public const int MaxMpsReplicas = 48;
+
+    /// <summary>Profile name: a ConfigMap key and a label value (lower-case alphanumerics and '-', at most 63).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Sharing strategy. Default: time-slicing.</summary>
+    public SharingStrategy Strategy { get; init; } = SharingStrategy.TimeSlicing;
+
+    /// <summary>Schedulable units advertised per physical GPU; at least 2 when sharing. Ignored for <see cref="SharingStrategy.None"/>.</summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>Advertise <c>nvidia.com/gpu.shared</c> instead of <c>nvidia.com/gpu</c>. Default: false.</summary>
+    public bool RenameByDefault { get; init; }
+
+    /// <summary>Reject pods asking for more than one replica (they would not get more compute). Default: false.</summary>
+    public bool FailRequestsGreaterThanOne { get; init; }
+
+    /// <summary>Units advertised per physical GPU: the replicas when sharing, else 1.</summary>
+    public int SlicesPerGpu => Strategy == SharingStrategy.None ? 1 : Replicas;
+
+    /// <summary>The extended resource pods request on nodes with this profile.</summary>
+    public string ResourceName => Strategy != SharingStrategy.None && RenameByDefault ? "nvidia.com/gpu.shared" : "nvidia.com/gpu";
+
+    /// <summary>Every problem with these args, each naming the field.</summary>
+    public IReadOnlyList<ArgsProblem> Validate()
+    {
+        var problems = new List<ArgsProblem>();
+        if (!Naming.IsDnsLabel(Name))
+        {
+            problems.Add(new(nameof(Name), $"'{Name}' must be lower-case alphanumerics and '-', start and end alphanumeric, at most {MaxNameLength} characters."));
+        }
+        if (Strategy != SharingStrategy.None && Replicas < MinReplicas)
+        {
+            problems.Add(new(nameof(Replicas), $"{Replicas} is below {MinReplicas}: the device plugin rejects a sharing config with fewer replicas. Use strategy 'none' for a profile without sharing."));
+        }
+        if (Strategy == SharingStrategy.Mps && Replicas > MaxMpsReplicas)
+        {
+            problems.Add(new(nameof(Replicas), $"{Replicas} exceeds {MaxMpsReplicas}, the most MPS clients per GPU."));
+        }
+        if (Strategy == SharingStrategy.None && (RenameByDefault || FailRequestsGreaterThanOne))
+        {
+            problems.Add(new(nameof(Strategy), "renameByDefault and failRequestsGreaterThanOne only apply to a sharing strategy."));
+        }
+        return problems;
+    }
+}
