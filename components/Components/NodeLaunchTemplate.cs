@@ -47,8 +47,9 @@ internal static class NodeLaunchTemplate
         return new NodeGroupLaunchTemplateArgs
         {
             Id = template.Id,
-            // The provider types the node group's version as a string and the template's as a number.
-            Version = Input<string>.FromExpr(InterpolationExpr.Of(template.LatestVersion.Reference)),
+            // The node group takes the version as a string, the template outputs a number: a bare
+            // ${…} would pass the number through, so serialize it.
+            Version = Input<string>.FromExpr(Expr.ToJson(template.LatestVersion)),
         };
     }
 }

@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 
 namespace GpuSlicingInfra.Components.Program;
 
 /// <summary>How a string is written so that YAML (1.1 or 1.2) reads back exactly that string.</summary>
-internal static partial class ScalarText
+internal static class ScalarText
 {
     /// <summary>Words some YAML parsers read as booleans or null.</summary>
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
@@ -23,10 +22,29 @@ internal static partial class ScalarText
         {
             return ScalarStyle.Literal;
         }
-        return SafePlain().IsMatch(text) && !Reserved.Contains(text) ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted;
+        return IsSafePlain(text) ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted;
     }
 
-    // Starts with a letter, '/' or '$' (references), no characters with YAML meaning, nothing numeric-looking.
-    [GeneratedRegex(@"^(?:[A-Za-z/][A-Za-z0-9_./@-]*(?::[A-Za-z0-9_./@-]+)*|\$\{[^{}""'\n]+\})$")]
-    private static partial Regex SafePlain();
+    // Conservative: starts with a letter, '/' or '$'; only characters without YAML meaning; no
+    // ": " or " #" sequences; not a word YAML 1.1 reads as a boolean or null. Numbers never start
+    // with a letter, so nothing numeric-looking ("1.30", "0777", ".inf") is written plain.
+    private static bool IsSafePlain(string text)
+    {
+        if (text.Length == 0 || Reserved.Contains(text) || !(char.IsAsciiLetter(text[0]) || text[0] is '/' or '$'))
+        {
+            return false;
+        }
+        if (text[^1] is ' ' or ':' || text.Contains(": ", StringComparison.Ordinal) || text.Contains(" #", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is ' ' or '_' or '.' or '/' or '@' or ':' or '-' or '$' or '{' or '}' or '(' or ')' or '=' or '+' or ';'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

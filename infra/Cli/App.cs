@@ -1,0 +1,83 @@
+using System.CommandLine;
+using GpuSlicingInfra.Cli.Commands;
+using GpuSlicingInfra.Components;
+using GpuSlicingInfra.Stacks;
+using GpuSlicingInfra.Stacks.Config;
+
+namespace GpuSlicingInfra.Cli.Cli;
+
+/// <summary>
+/// The command line. With no command it is the Pulumi YAML compiler; <c>synth</c> prints a stack's
+/// program for review. Errors go to stderr, one line per problem, and stdout stays empty.
+/// </summary>
+public static class App
+{
+    /// <summary>Runs the command line and returns the exit code.</summary>
+    public static int Run(string[] args, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var verbose = new Option<bool>("--verbose") { Description = "Show stack traces of internal errors.", Recursive = true };
+        var projectDir = new Option<string?>("--project-dir") { Description = "Directory with Pulumi.<stack>.yaml files. Default: the working directory.", Recursive = true };
+        var stackForDiscovery = new Option<string?>("--stack") { Description = "Stack file to use when Pulumi runs the compiler without stack variables." };
+
+        var root = new RootCommand("gpu-slicing-infra: compiles a stack's config into a Pulumi YAML program for GPU time-slicing on EKS. " +
+            "Without a command it runs as Pulumi's YAML compiler (reads PULUMI_STACK and PULUMI_CONFIG).")
+        {
+            verbose, projectDir, stackForDiscovery,
+        };
+        root.SetAction(parse => Guard(context, parse.GetValue(verbose), () =>
+        {
+            var directory = parse.GetValue(projectDir) ?? context.WorkingDirectory;
+            var config = StackLoader.FromEnvironment(context.Environment, directory, parse.GetValue(stackForDiscovery));
+            ProgramOutput.Write(StackProgram.Compile(config), null, context.Out);
+            return ExitCodes.Ok;
+        }));
+        root.Subcommands.Add(SynthCommand.Create(context, projectDir, verbose));
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                context.Error.WriteLine($"error: {error.Message}");
+            }
+            context.Error.WriteLine("Run with --help for usage.");
+            return ExitCodes.Usage;
+        }
+        return parseResult.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+    }
+
+    /// <summary>Runs a command body, turning every failure into stderr lines and an exit code.</summary>
+    internal static int Guard(CliContext context, bool verbose, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (ConfigException e)
+        {
+            context.Error.WriteLine($"error: invalid stack config ({e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}):");
+            foreach (var problem in e.Problems)
+            {
+                context.Error.WriteLine($"  {problem}");
+            }
+            return ExitCodes.InvalidInput;
+        }
+        catch (ArgsValidationException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (IOException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            context.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
+            context.Error.WriteLine(verbose ? e.ToString() : "Run again with --verbose for details, and please report it.");
+            return ExitCodes.InternalError;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace GpuSlicingInfra.Cli.Cli;
+
+/// <summary>Everything a command touches outside the process: streams, environment, working directory.</summary>
+/// <param name="Out">stdout: the program (or report) and nothing else.</param>
+/// <param name="Error">stderr: errors, warnings, logs.</param>
+/// <param name="Environment">Environment variables.</param>
+/// <param name="WorkingDirectory">Where stack files are looked up by default.</param>
+public sealed record CliContext(TextWriter Out, TextWriter Error, IEnvironmentReader Environment, string WorkingDirectory);

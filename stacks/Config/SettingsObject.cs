@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace GpuSlicingInfra.Stacks.Config;
+
+/// <summary>
+/// Reads one config map with typed accessors. Every accessor records problems with the full key
+/// path instead of throwing, so one pass reports everything; <see cref="Finish"/> reports the keys
+/// nobody asked for (unknown keys are errors, never silently ignored).
+/// </summary>
+public sealed class SettingsObject
+{
+    private readonly JsonObject _node;
+    private readonly string _path;
+    private readonly List<ConfigProblem> _problems;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    internal SettingsObject(JsonObject node, string path, List<ConfigProblem> problems)
+    {
+        _node = node;
+        _path = path;
+        _problems = problems;
+    }
+
+    /// <summary>The key path of this map.</summary>
+    public string Path => _path;
+
+    /// <summary>The keys present, in order.</summary>
+    public IEnumerable<string> Keys => _node.Select(p => p.Key);
+
+    /// <summary>Whether a key is present.</summary>
+    public bool Has(string key) => _node.ContainsKey(key);
+
+    /// <summary>The full path of a child key.</summary>
+    public string PathOf(string key) => _path.EndsWith(':') ? _path + key : _path + "." + key;
+
+    /// <summary>Records a problem at a child key.</summary>
+    public void Problem(string key, string message) => _problems.Add(new ConfigProblem(PathOf(key), message));
+
+    /// <summary>A string, or <paramref name="fallback"/> when absent.</summary>
+    public string Text(string key, string fallback) => StringOrNull(key) ?? fallback;
+
+    /// <summary>A string, or null when absent.</summary>
+    public string? StringOrNull(string key)
+    {
+        var node = Take(key);
+        if (node is null)
+        {
+            return null;
+        }
+        if (node is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            return text;
+        }
+        Problem(key, $"expected a string, got {Describe(node)}.");
+        return null;
+    }
+
+    /// <summary>An integer within [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/> when absent or invalid.</summary>
+    public int WholeNumber(string key, int fallback, int min, int max)
+    {
+        var node = Take(key);
+        if (node is null)
+        {
+            return fallback;
+        }
+        long? number = node is JsonValue v
+            ? v.TryGetValue<long>(out var l) ? l
+            : v.TryGetValue<double>(out var d) && d == Math.Floor(d) ? (long)d
+            : v.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p) ? p
+            : null
+            : null;
+        if (number is null)
+        {
+            Problem(key, $"expected an integer, got {Describe(node)}.");
+            return fallback;
+        }
+        if (number < min || number > max)
+        {
+            Problem(key, $"{number} is out of range; allowed: {min} to {max}.");
+            return fallback;
+        }
+        return (int)number;
+    }
+
+    /// <summary>A non-negative decimal number, or null when absent or invalid.</summary>
+    public decimal? Amount(string key)
+    {
+        var node = Take(key);
+        if (node is null)
+        {
+            return null;
+        }
+        decimal? number = node is JsonValue v
+            ? v.TryGetValue<decimal>(out var m) ? m
+            : v.TryGetValue<double>(out var d) ? (decimal)d
+            : v.TryGetValue<long>(out var l) ? l
+            : v.TryGetValue<string>(out var s) && decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? p
+            : null
+            : null;
+        if (number is null or < 0)
+        {
+            Problem(key, $"expected a non-negative number, got {Describe(node)}.");
+            return null;
+        }
+        return number;
+    }
+
+    /// <summary>A boolean, or <paramref name="fallback"/> when absent or invalid.</summary>
+    public bool Bool(string key, bool fallback)
+    {
+        var node = Take(key);
+        if (node is null)
+        {
+            return fallback;
+        }
+        if (node is JsonValue v)
+        {
+            if (v.TryGetValue<bool>(out var b))
+            {
+                return b;
+            }
+            if (v.TryGetValue<string>(out var s) && s is "true" or "false")
+            {
+                return s == "true";
+            }
+        }
+        Problem(key, $"expected true or false, got {Describe(node)}.");
+        return fallback;
+    }
+
+    /// <summary>One of <paramref name="allowed"/> (by config spelling), or <paramref name="fallback"/>.</summary>
+    public T Choice<T>(string key, T fallback, IReadOnlyDictionary<string, T> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        var text = StringOrNull(key);
+        if (text is null)
+        {
+            return fallback;
+        }
+        if (allowed.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+        Problem(key, $"'{text}' is not allowed; use one of: {string.Join(", ", allowed.Keys)}.");
+        return fallback;
+    }
+
+    /// <summary>A list of strings, or <paramref name="fallback"/> when absent.</summary>
+    public IReadOnlyList<string> StringList(string key, IReadOnlyList<string> fallback)
+    {
+        var node = Structured(Take(key), key, expectList: true);
+        if (node is null)
+        {
+            return fallback;
+        }
+        if (node is not JsonArray array)
+        {
+            Problem(key, $"expected a list of strings, got {Describe(node)}.");
+            return fallback;
+        }
+        var items = new List<string>();
+        foreach (var (item, index) in array.Select((n, i) => (n, i)))
+        {
+            if (item is JsonValue v && v.TryGetValue<string>(out var s))
+            {
+                items.Add(s);
+            }
+            else
+            {
+                _problems.Add(new ConfigProblem($"{PathOf(key)}[{index}]", $"expected a string, got {Describe(item)}."));
+            }
+        }
+        return items;
+    }
+
+    /// <summary>A map of strings to strings, or an empty map when absent.</summary>
+    public IReadOnlyDictionary<string, string> StringMap(string key)
+    {
+        var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var child = Map(key);
+        if (child is null)
+        {
+            return map;
+        }
+        foreach (var name in child.Keys.ToList())
+        {
+            if (child.StringOrNull(name) is { } value)
+            {
+                map[name] = value;
+            }
+        }
+        return map;
+    }
+
+    /// <summary>A nested map, or null when absent or not a map.</summary>
+    public SettingsObject? Map(string key)
+    {
+        var node = Structured(Take(key), key, expectList: false);
+        if (node is null)
+        {
+            return null;
+        }
+        if (node is not JsonObject obj)
+        {
+            Problem(key, $"expected a map, got {Describe(node)}.");
+            return null;
+        }
+        return new SettingsObject(obj, PathOf(key), _problems);
+    }
+
+    /// <summary>The entries of a map whose values are maps (named pools, profiles), in key order.</summary>
+    public IReadOnlyList<(string Name, SettingsObject Value)> Entries(string key)
+    {
+        var map = Map(key);
+        if (map is null)
+        {
+            return [];
+        }
+        var entries = new List<(string, SettingsObject)>();
+        foreach (var name in map.Keys.ToList())
+        {
+            if (map.Map(name) is { } value)
+            {
+                entries.Add((name, value));
+            }
+        }
+        map.Finish();
+        return entries;
+    }
+
+    /// <summary>Reports every key that no accessor read.</summary>
+    public void Finish()
+    {
+        foreach (var key in _node.Select(p => p.Key).Where(k => !_read.Contains(k)))
+        {
+            Problem(key, "unknown key. Check the spelling against the config reference in the README.");
+        }
+    }
+
+    private JsonNode? Take(string key)
+    {
+        _read.Add(key);
+        var node = _node[key];
+        if (SecretValue.IsSecret(node))
+        {
+            Problem(key, "is a secret (secure:) but expects a plain value; set it with 'pulumi config set' without --secret.");
+            return null;
+        }
+        return node;
+    }
+
+    // Values from PULUMI_CONFIG arrive as strings with JSON inside; stack files give real maps and lists.
+    private JsonNode? Structured(JsonNode? node, string key, bool expectList)
+    {
+        if (node is JsonValue v && v.TryGetValue<string>(out var text) && text.TrimStart().StartsWith(expectList ? '[' : '{'))
+        {
+            try
+            {
+                return JsonNode.Parse(text);
+            }
+            catch (JsonException e)
+            {
+                Problem(key, $"holds malformed JSON ({e.Message}).");
+                return null;
+            }
+        }
+        return node;
+    }
+
+    private static string Describe(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject => "a map",
+        JsonArray => "a list",
+        JsonValue v when v.TryGetValue<string>(out var s) => $"'{s}'",
+        _ => node.ToJsonString(),
+    };
+
+    /// <summary>Starts reading a root map whose child paths are <c>{prefix}{key}</c>.</summary>
+    internal static SettingsObject Root(JsonObject node, string prefix, List<ConfigProblem> problems) => new(node, prefix, problems);
+}

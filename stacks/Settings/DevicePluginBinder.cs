@@ -1,0 +1,56 @@
+using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Stacks.Config;
+
+namespace GpuSlicingInfra.Stacks.Settings;
+
+/// <summary>Binds <c>devicePlugin</c> (with its named <c>profiles</c>) to <see cref="NvidiaDevicePluginArgs"/>.</summary>
+internal static class DevicePluginBinder
+{
+    private static readonly Dictionary<string, SharingStrategy> Strategies = new(StringComparer.Ordinal)
+    {
+        ["timeSlicing"] = SharingStrategy.TimeSlicing,
+        ["mps"] = SharingStrategy.Mps,
+        ["none"] = SharingStrategy.None,
+    };
+
+    public static NvidiaDevicePluginArgs Bind(SettingsObject? section, string path, List<ConfigProblem> problems)
+    {
+        if (section is null)
+        {
+            problems.Add(new ConfigProblem(path, "is required: it defines the sharing profiles (devicePlugin.profiles) and devicePlugin.defaultProfile."));
+            return new NvidiaDevicePluginArgs { Profiles = [], DefaultProfile = "" };
+        }
+        var defaults = new NvidiaDevicePluginArgs { Profiles = [], DefaultProfile = "" };
+        var profiles = section.Entries("profiles").Select(e => BindProfile(e.Name, e.Value)).ToList();
+        var args = new NvidiaDevicePluginArgs
+        {
+            Profiles = profiles,
+            DefaultProfile = section.Text("defaultProfile", profiles.Count == 1 ? profiles[0].Name : ""),
+            Namespace = section.Text("namespace", defaults.Namespace),
+            ChartVersion = section.Text("chartVersion", defaults.ChartVersion),
+            GpuFeatureDiscovery = section.Bool("gpuFeatureDiscovery", defaults.GpuFeatureDiscovery),
+        };
+        section.Finish();
+        return args;
+    }
+
+    private static SharingProfileArgs BindProfile(string name, SettingsObject profile)
+    {
+        var strategy = profile.Choice("strategy", SharingStrategy.TimeSlicing, Strategies);
+        var args = new SharingProfileArgs
+        {
+            Name = name,
+            Strategy = strategy,
+            Replicas = profile.WholeNumber("replicas", strategy == SharingStrategy.None ? 1 : 0, 0, 1024),
+            RenameByDefault = profile.Bool("renameByDefault", false),
+            FailRequestsGreaterThanOne = profile.Bool("failRequestsGreaterThanOne", false),
+        };
+        if (strategy != SharingStrategy.None && !profile.Has("replicas"))
+        {
+            profile.Problem("replicas", "is required for a sharing profile (at least 2).");
+        }
+        profile.Finish();
+        return args;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using GpuSlicingInfra.Components;
+using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Stacks.Config;
+
+namespace GpuSlicingInfra.Stacks.Settings;
+
+/// <summary>
+/// Binds raw stack config to <see cref="StackSettings"/>. Config keys mirror the component args
+/// members in camelCase, so the components' own validation problems map back to key paths.
+/// Every problem is collected; nothing is bound when there is any.
+/// </summary>
+public static class SettingsBinder
+{
+    private const string Prefix = StackConfig.ProjectNamespace + ":";
+
+    /// <summary>Binds and validates.</summary>
+    /// <exception cref="ConfigException">With every problem, each naming its key path.</exception>
+    public static StackSettings Bind(StackConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var problems = new List<ConfigProblem>();
+        var projectValues = new JsonObject();
+        foreach (var (key, value) in config.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            if (key.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                projectValues[key[Prefix.Length..]] = value?.DeepClone();
+            }
+            else if (!key.Contains(':', StringComparison.Ordinal))
+            {
+                problems.Add(new ConfigProblem(key, $"config keys must be namespaced; did you mean '{Prefix}{key}'?"));
+            }
+        }
+        var root = SettingsObject.Root(projectValues, Prefix, problems);
+        var environment = root.Text(SettingsKeys.Environment, config.StackName);
+        var protect = root.Bool(SettingsKeys.Protect, environment == "prod");
+        var tags = root.StringMap(SettingsKeys.Tags);
+        var network = NetworkBinder.Bind(root.Map(SettingsKeys.Network), protect);
+        var cluster = ClusterBinder.Bind(root.Map(SettingsKeys.Cluster), config.StackName, protect);
+        var devicePlugin = DevicePluginBinder.Bind(root.Map(SettingsKeys.DevicePlugin), root.PathOf(SettingsKeys.DevicePlugin), problems);
+        var pools = root.Entries(SettingsKeys.GpuPools).Select(e => GpuPoolBinder.Bind(e.Name, e.Value, protect)).ToList();
+        var prices = BindPrices(root.Map(SettingsKeys.Prices));
+        root.Finish();
+
+        var platform = new GpuSlicingPlatformArgs
+        {
+            Environment = environment,
+            Network = network,
+            Cluster = cluster,
+            DevicePlugin = devicePlugin,
+            GpuPools = pools,
+            Tags = tags,
+        };
+        problems.AddRange(platform.Validate().Select(p => new ConfigProblem(ToKeyPath(p.Field), p.Message)));
+        if (problems.Count > 0)
+        {
+            throw new ConfigException([.. problems.DistinctBy(p => p.ToString())]);
+        }
+        var region = config.Values.TryGetValue("aws:region", out var r) && r is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        return new StackSettings(config.StackName, platform, prices, region);
+    }
+
+    private static SortedDictionary<string, decimal> BindPrices(SettingsObject? prices)
+    {
+        var result = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        if (prices is null)
+        {
+            return result;
+        }
+        foreach (var type in prices.Keys.ToList())
+        {
+            if (GpuInstanceCatalog.Find(type) is null)
+            {
+                prices.Problem(type, "is not a known GPU instance type.");
+            }
+            if (prices.Amount(type) is { } price)
+            {
+                result[type] = price;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Maps an args field path (<c>GpuPools[t4].DesiredSize</c>) to its config key path
+    /// (<c>gpu-slicing-infra:gpuPools.t4.desiredSize</c>).
+    /// </summary>
+    public static string ToKeyPath(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var segments = new List<string>();
+        foreach (var part in field.Split('.'))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            if (bracket < 0)
+            {
+                segments.Add(CamelCase(part));
+                continue;
+            }
+            segments.Add(CamelCase(part[..bracket]));
+            segments.Add(part[(bracket + 1)..part.IndexOf(']', StringComparison.Ordinal)]);
+        }
+        return Prefix + string.Join('.', segments);
+    }
+
+    private static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,14 @@
+using GpuSlicingInfra.Components.Components;
+
+namespace GpuSlicingInfra.Stacks.Settings;
+
+/// <summary>A stack's validated settings: the platform args plus what only the offline views use.</summary>
+/// <param name="StackName">The stack name.</param>
+/// <param name="Platform">Args of the whole platform.</param>
+/// <param name="HourlyPriceOverrides">Instance type → USD per hour, replacing catalog prices (region, discounts).</param>
+/// <param name="Region">The AWS region from <c>aws:region</c>, if set.</param>
+public sealed record StackSettings(
+    string StackName,
+    GpuSlicingPlatformArgs Platform,
+    IReadOnlyDictionary<string, decimal> HourlyPriceOverrides,
+    string? Region);
