@@ -34,7 +34,7 @@ public sealed partial record NvidiaDevicePluginArgs
         var problems = new List<ArgsProblem>();
         if (Profiles.Count == 0)
         {
-            problems.Add(new(nameof(Profiles), "at least one sharing profile is required."));
+            problems.Add(new(nameof(Profiles), "at least one sharing profile is required (a profile with strategy 'none' shares nothing)."));
         }
         foreach (var (profile, index) in Profiles.Select((p, i) => (p, i)))
         {
@@ -44,7 +44,7 @@ public sealed partial record NvidiaDevicePluginArgs
                 problems.Add(new($"{nameof(Profiles)}[{profile.Name}]", $"profile '{profile.Name}' is defined more than once."));
             }
         }
-        if (!Profiles.Any(p => p.Name == DefaultProfile))
+        if (Profiles.Count > 0 && !Profiles.Any(p => p.Name == DefaultProfile))
         {
             problems.Add(new(nameof(DefaultProfile), $"'{DefaultProfile}' is not one of the profiles ({string.Join(", ", Profiles.Select(p => p.Name))}); the plugin would exit on start."));
         }

@@ -14,11 +14,10 @@ internal static class DevicePluginBinder
         ["none"] = SharingStrategy.None,
     };
 
-    public static NvidiaDevicePluginArgs Bind(SettingsObject? section, string path, List<ConfigProblem> problems)
+    public static NvidiaDevicePluginArgs Bind(SettingsObject? section)
     {
         if (section is null)
         {
-            problems.Add(new ConfigProblem(path, "is required: it defines the sharing profiles (devicePlugin.profiles) and devicePlugin.defaultProfile."));
             return new NvidiaDevicePluginArgs { Profiles = [], DefaultProfile = "" };
         }
         var defaults = new NvidiaDevicePluginArgs { Profiles = [], DefaultProfile = "" };

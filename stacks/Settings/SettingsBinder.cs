@@ -39,7 +39,7 @@ public static class SettingsBinder
         var tags = root.StringMap(SettingsKeys.Tags);
         var network = NetworkBinder.Bind(root.Map(SettingsKeys.Network), protect);
         var cluster = ClusterBinder.Bind(root.Map(SettingsKeys.Cluster), config.StackName, protect);
-        var devicePlugin = DevicePluginBinder.Bind(root.Map(SettingsKeys.DevicePlugin), root.PathOf(SettingsKeys.DevicePlugin), problems);
+        var devicePlugin = DevicePluginBinder.Bind(root.Map(SettingsKeys.DevicePlugin));
         var pools = root.Entries(SettingsKeys.GpuPools).Select(e => GpuPoolBinder.Bind(e.Name, e.Value, protect)).ToList();
         var prices = BindPrices(root.Map(SettingsKeys.Prices));
         root.Finish();
