@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using GpuSlicingInfra.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace GpuSlicingInfra.Tests.Cli;
+
+/// <summary>Runs exactly the compiler command Pulumi.yaml declares, as Pulumi would.</summary>
+public sealed class PulumiCompilerCommandTests
+{
+    [Fact]
+    public async Task The_command_in_Pulumi_yaml_prints_only_a_parseable_program_on_stdout()
+    {
+        var command = CompilerCommand();
+        var config = PulumiConfigJson.From(StackFixtures.Shipped("dev"));
+
+        var (exitCode, stdout, stderr) = await RunAsync(command, new Dictionary<string, string>
+        {
+            ["PULUMI_STACK"] = "dev",
+            ["PULUMI_PROJECT"] = "gpu-slicing-infra",
+            ["PULUMI_CONFIG"] = config,
+        });
+
+        Assert.True(exitCode == 0, $"compiler exited {exitCode}: {stderr}");
+        Assert.Equal(CliRunner.Run("synth", "--stack", "dev").Stdout, stdout);
+        Assert.Equal("gpu-slicing-infra", ParsedProgram.Scalar(new ParsedProgram(stdout).Root, "name"));
+    }
+
+    [Fact]
+    public async Task The_command_in_Pulumi_yaml_prints_nothing_on_stdout_for_invalid_config()
+    {
+        var (exitCode, stdout, stderr) = await RunAsync(CompilerCommand(), new Dictionary<string, string>
+        {
+            ["PULUMI_STACK"] = "dev",
+            ["PULUMI_CONFIG"] = """{"gpu-slicing-infra:nonsense":"1"}""",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", stdout);
+        Assert.Contains("gpu-slicing-infra:nonsense", stderr, StringComparison.Ordinal);
+    }
+
+    private static string CompilerCommand()
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.yaml"))));
+        return ParsedProgram.Scalar(stream.Documents[0].RootNode, "runtime.options.compiler");
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string command, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("bash", ["-c", command])
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}

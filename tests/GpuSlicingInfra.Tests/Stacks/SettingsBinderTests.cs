@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Stacks.Config;
+using GpuSlicingInfra.Stacks.Settings;
+using GpuSlicingInfra.Tests.Support;
+
+namespace GpuSlicingInfra.Tests.Stacks;
+
+public sealed class SettingsBinderTests
+{
+    private static IReadOnlyList<ConfigProblem> Problems(string yaml) =>
+        Assert.Throws<ConfigException>(() => SettingsBinder.Bind(StackFixtures.Inline(yaml))).Problems;
+
+    [Fact]
+    public void The_minimal_stack_binds_with_secure_defaults()
+    {
+        var settings = SettingsBinder.Bind(StackFixtures.Inline(StackFixtures.MinimalYaml()));
+
+        Assert.Equal("gpu-slicing-test", settings.Platform.Cluster.Name);
+        Assert.True(settings.Platform.Cluster.EndpointPrivateAccess);
+        Assert.False(settings.Platform.Cluster.EndpointPublicAccess);
+        Assert.Equal(NatGatewayStrategy.OnePerAz, settings.Platform.Network.NatGateways);
+        Assert.False(settings.Platform.Cluster.Protect);
+        Assert.Equal("ts-4", settings.Platform.DevicePlugin.DefaultProfile);
+    }
+
+    [Fact]
+    public void The_prod_environment_protects_by_default()
+    {
+        var settings = SettingsBinder.Bind(StackFixtures.Inline(StackFixtures.MinimalYaml("  gpu-slicing-infra:environment: prod")));
+
+        Assert.True(settings.Platform.Cluster.Protect);
+        Assert.True(settings.Platform.Network.Protect);
+        Assert.All(settings.Platform.GpuPools, p => Assert.True(p.Protect));
+    }
+
+    [Fact]
+    public void Unknown_keys_are_errors_at_every_level()
+    {
+        var problems = Problems(StackFixtures.MinimalYaml("""
+              gpu-slicing-infra:clusterr: {}
+              gpu-slicing-infra:network:
+                cidr: 10.0.0.0/16
+            """).Replace("      profile: ts-4", "      profile: ts-4\n      maxSzie: 3", StringComparison.Ordinal));
+
+        Assert.Contains(problems, p => p.KeyPath == "gpu-slicing-infra:clusterr" && p.Message.Contains("unknown key", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.KeyPath == "gpu-slicing-infra:network.cidr");
+        Assert.Contains(problems, p => p.KeyPath == "gpu-slicing-infra:gpuPools.t4.maxSzie");
+    }
+
+    [Fact]
+    public void Wrong_types_and_out_of_range_values_name_each_key()
+    {
+        var problems = Problems(StackFixtures.MinimalYaml().Replace("      profile: ts-4", "      profile: ts-4\n      maxSize: lots\n      diskSizeGiB: 10", StringComparison.Ordinal)
+            .Replace("replicas: 4", "replicas: 1", StringComparison.Ordinal));
+
+        Assert.Contains(problems, p => p.KeyPath == "gpu-slicing-infra:gpuPools.t4.maxSize" && p.Message.Contains("integer", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.KeyPath == "gpu-slicing-infra:gpuPools.t4.diskSizeGiB");
+        Assert.Contains(problems, p => p.KeyPath == "gpu-slicing-infra:devicePlugin.profiles.ts-4.replicas");
+    }
+
+    [Fact]
+    public void Secrets_where_plain_values_are_expected_are_reported()
+    {
+        var problems = Problems(StackFixtures.MinimalYaml("""
+              gpu-slicing-infra:cluster:
+                name:
+                  secure: AAABAKx
+            """));
+
+        Assert.Contains(problems, p => p.KeyPath == "gpu-slicing-infra:cluster.name" && p.Message.Contains("secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pulumi_config_json_binds_to_the_same_settings_as_the_stack_file()
+    {
+        var fromFile = SettingsBinder.Bind(StackFixtures.Shipped("dev"));
+        var fromEnvironment = SettingsBinder.Bind(EnvironmentConfigReader.Parse("dev", PulumiConfigJson.From(StackFixtures.Shipped("dev"))));
+
+        Assert.Equal(fromFile.Platform.Cluster.Name, fromEnvironment.Platform.Cluster.Name);
+        Assert.Equal(fromFile.Platform.GpuPools.Single().MaxSize, fromEnvironment.Platform.GpuPools.Single().MaxSize);
+        Assert.Equal(fromFile.Platform.DevicePlugin.Profiles.Single().Replicas, fromEnvironment.Platform.DevicePlugin.Profiles.Single().Replicas);
+        Assert.Equal(fromFile.Platform.Cluster.PublicAccessCidrs, fromEnvironment.Platform.Cluster.PublicAccessCidrs);
+    }
+
+    [Theory]
+    [InlineData("GpuPools[t4].DesiredSize", "gpu-slicing-infra:gpuPools.t4.desiredSize")]
+    [InlineData("DevicePlugin.Profiles[ts-10].Replicas", "gpu-slicing-infra:devicePlugin.profiles.ts-10.replicas")]
+    [InlineData("Cluster.PublicAccessCidrs", "gpu-slicing-infra:cluster.publicAccessCidrs")]
+    public void Component_problems_map_to_config_key_paths(string field, string keyPath)
+    {
+        Assert.Equal(keyPath, SettingsBinder.ToKeyPath(field));
+    }
+
+    [Fact]
+    public void Malformed_pulumi_config_json_is_a_clear_error()
+    {
+        var error = Assert.Throws<ConfigException>(() => EnvironmentConfigReader.Parse("dev", "{not json"));
+
+        Assert.Equal("PULUMI_CONFIG", Assert.Single(error.Problems).KeyPath);
+    }
+
+    [Fact]
+    public void Structured_values_holding_malformed_json_are_reported_at_their_key()
+    {
+        var config = new StackConfig("dev", new Dictionary<string, JsonNode?>
+        {
+            ["gpu-slicing-infra:gpuPools"] = JsonValue.Create("{\"t4\": "),
+        }, "PULUMI_CONFIG");
+
+        var problems = Assert.Throws<ConfigException>(() => SettingsBinder.Bind(config)).Problems;
+        Assert.Contains(problems, p => p.KeyPath == "gpu-slicing-infra:gpuPools" && p.Message.Contains("malformed JSON", StringComparison.Ordinal));
+    }
+}
