@@ -1,0 +1,120 @@
+// Entry point: node src/check.mjs PROGRAM.yaml [...]
+// Prints one line per problem (stdout) and a one-line summary (stderr). Exit 0 clean, 1 problems,
+// 2 usage or environment error.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import { generate } from './generate.mjs';
+import { typecheck } from './typecheck.mjs';
+import { schemaChecks } from './schema-checks.mjs';
+import { CrdCatalog } from './crd.mjs';
+import { ChartCatalog } from './helm.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const toolDir = path.resolve(here, '..');
+const nodeModules = path.join(toolDir, 'node_modules');
+
+class Fatal extends Error {}
+
+function upstreamDir() {
+  const shared = process.env.GPUSLICING_SHARED_DIR
+    ? path.resolve(process.env.GPUSLICING_SHARED_DIR)
+    : path.resolve(toolDir, '..', '..', '..', 'shared');
+  const dir = path.join(shared, 'upstream');
+  if (!fs.existsSync(dir)) {
+    const how = process.env.GPUSLICING_SHARED_DIR ? 'from GPUSLICING_SHARED_DIR' : '<repo>/../shared; set GPUSLICING_SHARED_DIR to override';
+    throw new Fatal(`missing folder ${dir} (upstream CRDs and chart values; shared folder taken ${how})`);
+  }
+  return dir;
+}
+
+function lazy(make) {
+  let v;
+  return () => (v ??= make());
+}
+
+function describe(file, entity) {
+  if (!entity) return `${file}:`;
+  switch (entity.kind) {
+    case 'resource':
+      return `${file}: resource '${entity.name}' (${entity.type}):`;
+    case 'program':
+      return `${file}: program:`;
+    default:
+      return `${file}: ${entity.kind} '${entity.name}':`;
+  }
+}
+
+function main(argv) {
+  const keep = argv.includes('--keep-work');
+  const files = argv.filter((a) => !a.startsWith('--'));
+  if (files.length === 0) {
+    process.stderr.write('usage: tests/conformance/check PROGRAM.yaml [PROGRAM.yaml ...] [--keep-work]\n');
+    return 2;
+  }
+  const t0 = Date.now();
+  const workDir = path.join(toolDir, '.work', `run-${process.pid}`);
+  fs.mkdirSync(workDir, { recursive: true });
+  const fnImport = path.relative(workDir, path.join(here, 'fn')).replace(/\\/g, '/');
+  const crds = lazy(() => {
+    const dir = upstreamDir();
+    const catalog = new CrdCatalog(dir);
+    if (catalog.known().length === 0) throw new Fatal(`no CustomResourceDefinition files under ${dir} (expected e.g. ${path.join(dir, 'karpenter', 'karpenter.sh_nodepools.yaml')})`);
+    return catalog;
+  });
+  const charts = lazy(() => new ChartCatalog(upstreamDir()));
+
+  const lines = []; // { file, order, text, severity }
+  const seen = new Set();
+  const add = (file, entity, message, severity = 'error') => {
+    const text = `${describe(file, entity)} ${severity === 'warning' ? 'warning: ' : ''}${message}`;
+    if (!seen.has(text)) lines.push({ file, order: entity?.order ?? -1, severity, text });
+    seen.add(text);
+  };
+  const units = [];
+  let resourceCount = 0;
+  try {
+    files.forEach((file, i) => {
+      let program;
+      try {
+        program = YAML.parse(fs.readFileSync(file, 'utf8'), { uniqueKeys: true });
+      } catch (err) {
+        add(file, null, `cannot read program: ${err.message.split('\n')[0]}`);
+        return;
+      }
+      const gen = generate(program, { nodeModules, fnImport });
+      const tsFile = path.join(workDir, `p${i}_${path.basename(file).replace(/[^\w]/g, '_')}.ts`);
+      fs.writeFileSync(tsFile, gen.text);
+      const orderOf = new Map(gen.entities.map((e) => [`${e.kind}:${e.name}`, e.order]));
+      const withOrder = (e) => e && { ...e, order: orderOf.get(`${e.kind}:${e.name}`) ?? e.order };
+      for (const p of gen.problems) add(file, withOrder(p.entity), p.message);
+      for (const p of schemaChecks(program, { nodeModules, crds, charts })) add(file, withOrder(p.entity), p.message, p.severity);
+      resourceCount += gen.entities.filter((e) => e.kind === 'resource').length;
+      units.push({ file, tsFile, entities: gen.entities });
+    });
+    if (units.length) {
+      for (const d of typecheck(units)) add(d.unit.file, d.entity, d.path ? `${d.message} [at ${d.path}]` : d.message);
+    }
+  } catch (err) {
+    if (err instanceof Fatal) {
+      process.stderr.write(`conformance: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  } finally {
+    if (!keep) fs.rmSync(workDir, { recursive: true, force: true });
+  }
+
+  const order = new Map(files.map((f, i) => [f, i]));
+  lines.sort((a, b) => order.get(a.file) - order.get(b.file) || a.order - b.order);
+  for (const l of lines) process.stdout.write(`${l.text}\n`);
+  const errors = lines.filter((l) => l.severity === 'error').length;
+  const warnings = lines.length - errors;
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  const summary = `${files.length} program(s), ${resourceCount} resource(s), ${errors} problem(s), ${warnings} warning(s) in ${secs}s`;
+  process.stderr.write(`conformance: ${errors ? 'FAILED' : 'OK'}: ${summary}${keep ? ` (TypeScript kept in ${workDir})` : ''}\n`);
+  return errors ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
