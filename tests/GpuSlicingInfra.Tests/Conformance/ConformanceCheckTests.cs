@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using GpuSlicingInfra.Tests.Support;
+
+namespace GpuSlicingInfra.Tests.Conformance;
+
+/// <summary>
+/// Every shipped stack and every valid fixture stack compiles to a program that type-checks against the
+/// official Pulumi SDK typings and validates against the upstream Karpenter CRDs, device-plugin config
+/// format and chart values (tests/conformance/check). Needs Node.js 20+ and npm on PATH.
+/// </summary>
+public sealed class ConformanceCheckTests
+{
+
+    [Fact]
+    public async Task Every_shipped_and_fixture_stack_passes_the_conformance_check()
+    {
+        var work = Directory.CreateTempSubdirectory("gsi-conformance-");
+        try
+        {
+            var programs = new List<string>();
+            foreach (var file in StackFiles())
+            {
+                var stack = Path.GetFileName(file)["Pulumi.".Length..^".yaml".Length];
+                var output = Path.Combine(work.FullName, $"{stack}.yaml");
+                var result = CliRunner.Run("synth", "--stack", stack, "--project-dir", Path.GetDirectoryName(file)!, "--out", output);
+                Assert.True(result.ExitCode == 0, $"{file} does not compile: {result.Stderr}");
+                programs.Add(output);
+            }
+
+            var (exitCode, stdout, stderr) = await RunCheckAsync(programs);
+
+            Assert.True(exitCode == 0, $"conformance check failed (exit {exitCode}):\n{stdout}\n{stderr}");
+            Assert.Contains("0 problem(s)", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_check_reports_each_planted_mistake_naming_its_resource()
+    {
+        var planted = Path.Combine(RepoPaths.Root, "tests", "conformance", "fixtures", "planted.yaml");
+
+        var (exitCode, stdout, _) = await RunCheckAsync([planted]);
+
+        Assert.Equal(1, exitCode);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.Contains("resource '", line, StringComparison.Ordinal));
+        Assert.True(lines.Length >= 11, $"expected one line per planted mistake (11), got {lines.Length}:\n{stdout}");
+    }
+
+    private static IEnumerable<string> StackFiles() =>
+        Directory.GetFiles(RepoPaths.Root, "Pulumi.*.yaml")
+            .Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "GpuSlicingInfra.Tests", "Fixtures", "Stacks"), "Pulumi.*.yaml"))
+            .Order(StringComparer.Ordinal);
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunCheckAsync(IEnumerable<string> programs)
+    {
+        var check = Path.Combine(RepoPaths.Root, "tests", "conformance", "check");
+        var start = new ProcessStartInfo("bash", [check, .. programs])
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["GPUSLICING_SHARED_DIR"] = RepoPaths.Shared;
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Assert.Fail($"Cannot run the conformance check ({e.Message}); it needs bash, Node.js 20+ and npm on PATH.");
+            throw;
+        }
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            return (process.ExitCode, await stdout, await stderr);
+        }
+    }
+}
