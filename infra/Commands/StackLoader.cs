@@ -20,7 +20,7 @@ internal static class StackLoader
             if (configJson is null)
             {
                 throw new ConfigException(EnvironmentConfigReader.ConfigVariable,
-                    $"is not set although {EnvironmentConfigReader.StackVariable}={stack} is. This Pulumi CLI is too old to pass stack config to YAML compilers; upgrade to Pulumi 3.150 or later.");
+                    $"is not set although {EnvironmentConfigReader.StackVariable}={stack} is. This Pulumi CLI is too old to pass stack config to YAML compilers; upgrade to a Pulumi CLI released in 2025 or later.");
             }
             return EnvironmentConfigReader.Parse(stack, configJson);
         }

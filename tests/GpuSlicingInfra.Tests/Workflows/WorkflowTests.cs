@@ -1,0 +1,74 @@
+using GpuSlicingInfra.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace GpuSlicingInfra.Tests.Workflows;
+
+/// <summary>The GitHub workflows parse and keep the steps and permissions the deployment relies on.</summary>
+public sealed class WorkflowTests
+{
+    private static YamlMappingNode Load(string name)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(RepoPaths.Root, ".github", "workflows", name))));
+        return (YamlMappingNode)stream.Documents[0].RootNode;
+    }
+
+    private static YamlMappingNode Job(YamlMappingNode workflow, string job) => (YamlMappingNode)ParsedProgram.Node(workflow, "jobs." + job);
+
+    private static IEnumerable<YamlMappingNode> Steps(YamlMappingNode job) => ((YamlSequenceNode)job["steps"]).Cast<YamlMappingNode>();
+
+    private static YamlMappingNode PulumiStep(YamlMappingNode job) =>
+        Steps(job).Single(s => s.Children.TryGetValue("uses", out var uses) && uses.ToString().StartsWith("pulumi/actions@", StringComparison.Ordinal));
+
+    [Fact]
+    public void Preview_runs_pulumi_preview_with_diff_and_a_pr_comment_for_each_stack()
+    {
+        var job = Job(Load("preview.yml"), "pulumi-preview");
+
+        var step = PulumiStep(job);
+        Assert.Equal("preview", ParsedProgram.Scalar(step, "with.command"));
+        Assert.Equal("true", ParsedProgram.Scalar(step, "with.diff"));
+        Assert.Equal("true", ParsedProgram.Scalar(step, "with.comment-on-pr"));
+        Assert.Equal(["dev", "prod"], ((YamlSequenceNode)ParsedProgram.Node(job, "strategy.matrix.stack")).Select(n => n.ToString()));
+        Assert.Equal("write", ParsedProgram.Scalar(job, "permissions.pull-requests"));
+    }
+
+    [Fact]
+    public void Cloud_jobs_use_oidc_and_never_long_lived_aws_keys()
+    {
+        foreach (var (file, job) in new[] { ("preview.yml", "pulumi-preview"), ("deploy.yml", "deploy-dev"), ("deploy.yml", "deploy-prod") })
+        {
+            var node = Job(Load(file), job);
+            Assert.Equal("write", ParsedProgram.Scalar(node, "permissions.id-token"));
+            var aws = Steps(node).Single(s => s.Children.TryGetValue("uses", out var u) && u.ToString().StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal));
+            Assert.True(ParsedProgram.Has(aws, "with.role-to-assume"), $"{file}/{job} must assume a role");
+            Assert.DoesNotContain("AWS_SECRET_ACCESS_KEY", File.ReadAllText(Path.Combine(RepoPaths.Root, ".github", "workflows", file)), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Forks_get_the_offline_plan_but_never_the_secrets_job()
+    {
+        var workflow = Load("preview.yml");
+
+        Assert.Contains("head.repo.full_name == github.repository", ParsedProgram.Scalar(Job(workflow, "pulumi-preview"), "if"), StringComparison.Ordinal);
+        var offline = Job(workflow, "offline-plan");
+        Assert.False(offline.Children.ContainsKey("if"));
+        Assert.Contains(Steps(offline), s => s.Children.TryGetValue("run", out var run) && run.ToString().Contains("plan --stack", StringComparison.Ordinal) && run.ToString().Contains("--against", StringComparison.Ordinal));
+        Assert.Equal("read", ParsedProgram.Scalar(workflow, "permissions.contents"));
+    }
+
+    [Fact]
+    public void Deploy_runs_up_on_main_dev_first_and_prod_behind_an_approval_environment()
+    {
+        var workflow = Load("deploy.yml");
+
+        Assert.Equal("main", ParsedProgram.Scalar(workflow, "on.push.branches.0"));
+        var prod = Job(workflow, "deploy-prod");
+        Assert.Equal("prod", ParsedProgram.Scalar(prod, "environment"));
+        Assert.Equal("deploy-dev", ParsedProgram.Scalar(prod, "needs"));
+        Assert.Equal("up", ParsedProgram.Scalar(PulumiStep(prod), "with.command"));
+        Assert.EndsWith("/prod", ParsedProgram.Scalar(PulumiStep(prod), "with.stack-name"), StringComparison.Ordinal);
+        Assert.Equal("false", ParsedProgram.Scalar(prod, "concurrency.cancel-in-progress"));
+    }
+}
