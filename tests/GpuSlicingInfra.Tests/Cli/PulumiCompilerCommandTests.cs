@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using GpuSlicingInfra.Tests.Support;
-using YamlDotNet.RepresentationModel;
 
 namespace GpuSlicingInfra.Tests.Cli;
 
@@ -39,29 +37,12 @@ public sealed class PulumiCompilerCommandTests
         Assert.Contains("gpu-slicing-infra:nonsense", stderr, StringComparison.Ordinal);
     }
 
-    private static string CompilerCommand()
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.yaml"))));
-        return ParsedProgram.Scalar(stream.Documents[0].RootNode, "runtime.options.compiler");
-    }
+    private static string CompilerCommand() =>
+        ParsedProgram.Scalar(ParsedProgram.LoadMap(File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.yaml"))), "runtime.options.compiler");
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string command, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("bash", ["-c", command])
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout, await stderr);
+        var result = await ProcessRunner.RunAsync("bash", ["-c", command], RepoPaths.Root, environment);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }

@@ -83,10 +83,5 @@ public sealed class NvidiaDevicePluginTests
         Assert.Contains(args.Validate(), p => p.Field == nameof(NvidiaDevicePluginArgs.ChartVersion));
     }
 
-    private static YamlMappingNode Load(string yaml)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
+    private static YamlMappingNode Load(string yaml) => ParsedProgram.LoadMap(yaml);
 }

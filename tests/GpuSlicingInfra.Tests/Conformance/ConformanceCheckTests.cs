@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GpuSlicingInfra.Tests.Support;
 
 namespace GpuSlicingInfra.Tests.Conformance;
@@ -59,29 +58,8 @@ public sealed class ConformanceCheckTests
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunCheckAsync(IEnumerable<string> programs)
     {
         var check = Path.Combine(RepoPaths.Root, "tests", "conformance", "check");
-        var start = new ProcessStartInfo("bash", [check, .. programs])
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["GPUSLICING_SHARED_DIR"] = RepoPaths.Shared;
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            Assert.Fail($"Cannot run the conformance check ({e.Message}); it needs bash, Node.js 20+ and npm on PATH.");
-            throw;
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            return (process.ExitCode, await stdout, await stderr);
-        }
+        var result = await ProcessRunner.RunAsync("bash", [check, .. programs], RepoPaths.Root,
+            new Dictionary<string, string> { ["GPUSLICING_SHARED_DIR"] = RepoPaths.Shared });
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GpuSlicingInfra.Tests.Support;
 
 namespace GpuSlicingInfra.Tests.Packaging;
@@ -22,19 +21,12 @@ public sealed class XmlDocumentationTests
                 "namespace GpuSlicingInfra.Components;\n\n/// <summary>Documented type.</summary>\npublic static class Undocumented\n{\n    public static int Value => 1;\n}\n",
                 TestContext.Current.CancellationToken);
 
-            var start = new ProcessStartInfo("dotnet", ["build", Path.Combine(components, "GpuSlicingInfra.Components.csproj"), "-nologo", "-v", "quiet"])
-            {
-                WorkingDirectory = scratch.FullName,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            var result = await ProcessRunner.RunAsync("dotnet",
+                ["build", Path.Combine(components, "GpuSlicingInfra.Components.csproj"), "-nologo", "-v", "quiet"], scratch.FullName);
 
-            Assert.NotEqual(0, process.ExitCode);
-            Assert.Contains("CS1591", output, StringComparison.Ordinal);
-            Assert.Contains("Undocumented.Value", output, StringComparison.Ordinal);
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains("CS1591", result.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Undocumented.Value", result.Stdout, StringComparison.Ordinal);
         }
         finally
         {

@@ -152,10 +152,5 @@ public sealed class ProgramWriterTests
 
     private static bool IsAmbiguous(string text) => text is "on" or "off" or "yes" or "No" or "true" or "null" or "~" or "1.30" or "0777" or "1e3" or ".inf" or "";
 
-    private static YamlMappingNode Load(string yaml)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
+    private static YamlMappingNode Load(string yaml) => ParsedProgram.LoadMap(yaml);
 }

@@ -7,11 +7,14 @@ internal sealed class ParsedProgram
 {
     private readonly YamlMappingNode _root;
 
-    public ParsedProgram(string yaml)
+    public ParsedProgram(string yaml) => _root = LoadMap(yaml);
+
+    /// <summary>Parses one YAML document whose root is a map.</summary>
+    public static YamlMappingNode LoadMap(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        _root = (YamlMappingNode)stream.Documents[0].RootNode;
+        return (YamlMappingNode)stream.Documents[0].RootNode;
     }
 
     public YamlMappingNode Root => _root;

@@ -6,12 +6,8 @@ namespace GpuSlicingInfra.Tests.Workflows;
 /// <summary>The GitHub workflows parse and keep the steps and permissions the deployment relies on.</summary>
 public sealed class WorkflowTests
 {
-    private static YamlMappingNode Load(string name)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(Path.Combine(RepoPaths.Root, ".github", "workflows", name))));
-        return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
+    private static YamlMappingNode Load(string name) =>
+        ParsedProgram.LoadMap(File.ReadAllText(Path.Combine(RepoPaths.Root, ".github", "workflows", name)));
 
     private static YamlMappingNode Job(YamlMappingNode workflow, string job) => (YamlMappingNode)ParsedProgram.Node(workflow, "jobs." + job);
 
