@@ -79,7 +79,10 @@ public sealed class SettingsBinderTests
 
         Assert.Equal(fromFile.Platform.Cluster.Name, fromEnvironment.Platform.Cluster.Name);
         Assert.Equal(fromFile.Platform.GpuPools.Single().MaxSize, fromEnvironment.Platform.GpuPools.Single().MaxSize);
-        Assert.Equal(fromFile.Platform.DevicePlugin.Profiles.Single().Replicas, fromEnvironment.Platform.DevicePlugin.Profiles.Single().Replicas);
+        Assert.Equal(fromFile.Platform.DevicePlugin.Profiles.Select(p => (p.Replicas, p.RenameByDefault)), fromEnvironment.Platform.DevicePlugin.Profiles.Select(p => (p.Replicas, p.RenameByDefault)));
+        Assert.Equal(fromFile.Platform.Karpenter.Enabled, fromEnvironment.Platform.Karpenter.Enabled);
+        Assert.Equal(fromFile.Platform.GpuPools.Single().KarpenterMode, fromEnvironment.Platform.GpuPools.Single().KarpenterMode);
+        Assert.Equal(fromFile.Platform.GpuPools.Single().KarpenterConsolidateAfter, fromEnvironment.Platform.GpuPools.Single().KarpenterConsolidateAfter);
         Assert.Equal(fromFile.Platform.Cluster.PublicAccessCidrs, fromEnvironment.Platform.Cluster.PublicAccessCidrs);
     }
 
