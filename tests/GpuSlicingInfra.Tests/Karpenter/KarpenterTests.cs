@@ -171,23 +171,30 @@ public sealed class KarpenterTests
         Assert.DoesNotContain(KarpenterCrdConformanceTests.KarpenterObjects(program), o => o.Kind == "NodeOverlay");
     }
 
-    [Fact]
-    public void Aws_side_comes_before_the_release_and_custom_resources_after_it()
+    [Theory]
+    [InlineData("test")]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Aws_side_comes_before_the_release_and_custom_resources_after_it(string stack)
     {
-        var names = Program.ResourceNames.ToList();
-        var dependsOn = DependsOn(Program, "karpenter");
+        var program = stack == "test" ? Program : KarpenterCrdConformanceTests.Load(stack);
+        var names = program.ResourceNames.ToList();
+        var dependsOn = DependsOn(program, "karpenter");
         foreach (var required in new[] { "karpenter-controller-role", "karpenter-pod-identity", "karpenter-interruption-queue", "karpenter-controller-node-lifecycle-attachment", "system-nodes" })
         {
             Assert.Contains(required, dependsOn);
             Assert.True(names.IndexOf(required) < names.IndexOf("karpenter"), required);
         }
-        foreach (var (name, _, _) in KarpenterCrdConformanceTests.KarpenterObjects(Program))
+        foreach (var (name, _, _) in KarpenterCrdConformanceTests.KarpenterObjects(program))
         {
-            Assert.Contains("karpenter", DependsOn(Program, name));
-            Assert.Equal("${k8s-provider}", ParsedProgram.Scalar(Program.Resource(name), "options.provider"));
+            Assert.Contains("karpenter", DependsOn(program, name));
+            Assert.Equal("${k8s-provider}", ParsedProgram.Scalar(program.Resource(name), "options.provider"));
             Assert.True(names.IndexOf(name) > names.IndexOf("karpenter"), name);
         }
-        Assert.Contains("karpenter-nodeclass-shared", DependsOn(Program, "karpenter-nodepool-shared"));
+        foreach (var pool in names.Where(n => n.StartsWith("karpenter-nodepool-", StringComparison.Ordinal)))
+        {
+            Assert.Contains(pool.Replace("nodepool", "nodeclass", StringComparison.Ordinal), DependsOn(program, pool));
+        }
     }
 
     [Fact]
