@@ -68,6 +68,7 @@ public sealed class Cluster
             EncryptionConfigKeyArn = secretsKey.Arn,
             CreateOidcProvider = args.CreateOidcProvider,
             DeletionProtection = args.Protect,
+            NodeSecurityGroupTags = args.NodeSecurityGroupTags.Count == 0 ? null : (InputMap<string>)ResourceTags.Merge(args.NodeSecurityGroupTags),
             ClusterTags = ResourceTags.Merge(args.Tags),
             Tags = ResourceTags.Merge(args.Tags),
         }, protect);

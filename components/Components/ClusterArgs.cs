@@ -44,6 +44,9 @@ public sealed record ClusterArgs
     /// <summary>Create an IAM OIDC provider (for IRSA). Default: off; Pod Identity needs none.</summary>
     public bool CreateOidcProvider { get; init; }
 
+    /// <summary>Tags on the node security group pulumi-eks creates (Karpenter's discovery tag). Wired by the caller; default: none.</summary>
+    public IReadOnlyDictionary<string, string> NodeSecurityGroupTags { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Instance type of the system node group. Default: <c>m6i.large</c>.</summary>
     public string SystemInstanceType { get; init; } = "m6i.large";
 

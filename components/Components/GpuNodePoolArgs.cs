@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Components.Program;
 using GpuSlicingInfra.Components.Providers.Eks;
@@ -5,7 +6,7 @@ using GpuSlicingInfra.Components.Providers.Eks;
 namespace GpuSlicingInfra.Components.Components;
 
 /// <summary>Inputs of <see cref="GpuNodePool"/>: one managed node group of GPU instances sharing one profile.</summary>
-public sealed record GpuNodePoolArgs
+public sealed partial record GpuNodePoolArgs
 {
     /// <summary>AMI type with the NVIDIA driver and container toolkit (not the device plugin, which Helm installs).</summary>
     public const string NvidiaAmiType = "AL2023_x86_64_NVIDIA";
@@ -42,6 +43,39 @@ public sealed record GpuNodePoolArgs
 
     /// <summary>Tags on every resource. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What adds the pool's nodes. Default: a managed node group.</summary>
+    public NodeProvisioner Provisioner { get; init; } = NodeProvisioner.ManagedNodeGroup;
+
+    /// <summary>How a Karpenter pool handles time-slicing in Karpenter's simulation. Default: overlay-shared (needs a renaming profile).</summary>
+    public KarpenterMode KarpenterMode { get; init; } = KarpenterMode.OverlayShared;
+
+    /// <summary>How <see cref="InstanceTypes"/> become NodePool requirements. Default: their families with their GPU counts.</summary>
+    public KarpenterInstanceSelection KarpenterInstanceSelection { get; init; } = KarpenterInstanceSelection.Family;
+
+    /// <summary>Most nodes the Karpenter pool may have (NodePool <c>limits.nodes</c>). Default: <see cref="MaxSize"/>.</summary>
+    public int? KarpenterMaxNodes { get; init; }
+
+    /// <summary>Most vCPUs the Karpenter pool may have (NodePool <c>limits.cpu</c>). Default: max nodes × the largest allowed instance's vCPUs.</summary>
+    public int? KarpenterMaxCpu { get; init; }
+
+    /// <summary>How long a node must be empty or underutilized before consolidation; long for GPUs to damp churn. Default: 10 minutes.</summary>
+    public TimeSpan KarpenterConsolidateAfter { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Node lifetime before Karpenter replaces it (fresh AMIs, no drift). Default: 720 hours.</summary>
+    public TimeSpan KarpenterExpireAfter { get; init; } = TimeSpan.FromHours(720);
+
+    /// <summary>Most nodes disrupted at once: a count or a percentage. Default: <c>10%</c>.</summary>
+    public string KarpenterDisruptionBudget { get; init; } = "10%";
+
+    /// <summary>Whether a managed node group provides nodes.</summary>
+    public bool UsesManagedNodeGroup => Provisioner is NodeProvisioner.ManagedNodeGroup or NodeProvisioner.Both;
+
+    /// <summary>Whether a Karpenter NodePool provides nodes.</summary>
+    public bool UsesKarpenter => Provisioner is NodeProvisioner.Karpenter or NodeProvisioner.Both;
+
+    /// <summary>The Karpenter node limit in effect.</summary>
+    public int EffectiveKarpenterMaxNodes => KarpenterMaxNodes ?? MaxSize;
 
     /// <summary>The <c>eks:Cluster</c>. Wired by the caller.</summary>
     public EksCluster? Cluster { get; init; }
@@ -84,6 +118,50 @@ public sealed record GpuNodePoolArgs
         {
             problems.Add(new(nameof(DiskSizeGiB), $"{DiskSizeGiB} must be between 50 and 16384 GiB (GPU images need room)."));
         }
+        if (UsesKarpenter)
+        {
+            problems.AddRange(ValidateKarpenter());
+        }
         return problems;
     }
+
+    private IEnumerable<ArgsProblem> ValidateKarpenter()
+    {
+        if (EffectiveKarpenterMaxNodes is < 1 or > 1000)
+        {
+            yield return new(nameof(KarpenterMaxNodes), $"{EffectiveKarpenterMaxNodes} must be between 1 and 1000 (bounded spend, security rule 17).");
+        }
+        if (KarpenterMaxCpu is < 1)
+        {
+            yield return new(nameof(KarpenterMaxCpu), $"{KarpenterMaxCpu} must be at least 1.");
+        }
+        if (KarpenterConsolidateAfter < TimeSpan.Zero)
+        {
+            yield return new(nameof(KarpenterConsolidateAfter), "must not be negative.");
+        }
+        if (KarpenterExpireAfter < TimeSpan.FromHours(1))
+        {
+            yield return new(nameof(KarpenterExpireAfter), $"{GoDuration.Format(KarpenterExpireAfter)} is shorter than an hour; GPU nodes would churn.");
+        }
+        if (!DisruptionBudgetShape().IsMatch(KarpenterDisruptionBudget))
+        {
+            yield return new(nameof(KarpenterDisruptionBudget), $"'{KarpenterDisruptionBudget}' must be a node count (e.g. 1) or a percentage (e.g. 10%).");
+        }
+        foreach (var key in Labels.Keys.Where(IsRestrictedKarpenterLabel))
+        {
+            yield return new(nameof(Labels), $"'{key}' is a label Karpenter reserves; NodePool templates may not set it.");
+        }
+    }
+
+    // The NodePool CRD refuses template labels in Karpenter's own domains and the hostname label.
+    private static bool IsRestrictedKarpenterLabel(string key)
+    {
+        var domain = key.Contains('/', StringComparison.Ordinal) ? key[..key.IndexOf('/', StringComparison.Ordinal)] : "";
+        return key == "kubernetes.io/hostname" || key == "karpenter.sh/nodepool"
+            || (domain.EndsWith("karpenter.sh", StringComparison.Ordinal) && key != "karpenter.sh/capacity-type")
+            || domain.EndsWith("karpenter.k8s.aws", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("^((100|[0-9]{1,2})%|[0-9]+)$")]
+    private static partial Regex DisruptionBudgetShape();
 }

@@ -1,5 +1,6 @@
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Components.Program;
+using GpuSlicingInfra.Components.Providers.Aws;
 using GpuSlicingInfra.Components.Providers.Kubernetes;
 using GpuSlicingInfra.Components.Providers.Random;
 
@@ -36,8 +37,14 @@ public sealed class GpuSlicingPlatform
             Tags = ResourceTags.Merge(args.Network.Tags.Concat(tags).ToDictionary()),
         });
 
+        var karpenterOn = args.Karpenter.Enabled;
         Cluster = new Cluster(program, "cluster", args.Cluster with
         {
+            // IRSA needs the cluster's OIDC provider; Pod Identity does not.
+            CreateOidcProvider = args.Cluster.CreateOidcProvider || (karpenterOn && args.Karpenter.Identity == KarpenterIdentity.Irsa),
+            NodeSecurityGroupTags = karpenterOn
+                ? ResourceTags.Merge(args.Cluster.NodeSecurityGroupTags, (ResourceTags.KarpenterDiscovery, args.Cluster.Name))
+                : args.Cluster.NodeSecurityGroupTags,
             VpcId = Network.VpcId,
             PrivateSubnetIds = Network.PrivateSubnetIds,
             PublicSubnetIds = args.Network.UsesExistingVpc && args.Network.ExistingPublicSubnetIds.Count == 0 ? null : Network.PublicSubnetIds,
@@ -51,7 +58,7 @@ public sealed class GpuSlicingPlatform
             EnableServerSideApply = true,
         });
 
-        foreach (var pool in args.GpuPools)
+        foreach (var pool in args.GpuPools.Where(p => p.UsesManagedNodeGroup))
         {
             _ = new GpuNodePool(program, $"gpu-{pool.Name}", pool with
             {
@@ -62,7 +69,37 @@ public sealed class GpuSlicingPlatform
             });
         }
 
-        DevicePlugin = new NvidiaDevicePlugin(program, "nvidia-device-plugin", args.DevicePlugin with { Provider = KubernetesProvider });
+        var karpenterPools = karpenterOn ? args.GpuPools.Where(p => p.UsesKarpenter).ToList() : [];
+        DevicePlugin = new NvidiaDevicePlugin(program, "nvidia-device-plugin", args.DevicePlugin with
+        {
+            Provider = KubernetesProvider,
+            ExtraTolerationKeys = karpenterPools.Any(p => p.KarpenterMode == KarpenterMode.OverlayShared)
+                ? [.. args.DevicePlugin.ExtraTolerationKeys, KarpenterPoolDesign.SharedGpuTaintKey]
+                : args.DevicePlugin.ExtraTolerationKeys,
+        });
+
+        if (karpenterOn)
+        {
+            // Managed node groups get the EKS-created cluster security group; Karpenter nodes join it too
+            // so they reach the control plane and the other nodes the same way.
+            _ = new Ec2Tag(program, "karpenter-cluster-security-group-discovery-tag", new Ec2TagArgs
+            {
+                ResourceId = Cluster.Resource.EksClusterSecurityGroupId,
+                Key = ResourceTags.KarpenterDiscovery,
+                Value = args.Cluster.Name,
+            });
+            Karpenter = new Karpenter(program, "karpenter", args.Karpenter with
+            {
+                ClusterName = args.Cluster.Name,
+                Cluster = Cluster.Resource,
+                SystemNodeGroup = Cluster.SystemNodeGroup,
+                Provider = KubernetesProvider,
+                NameSuffix = NameSuffix.Result,
+                GpuPools = [.. karpenterPools.Select(p => p with { Tags = ResourceTags.Merge(p.Tags.Concat(tags).ToDictionary()) })],
+                Profiles = args.DevicePlugin.Profiles,
+                Tags = ResourceTags.Merge(args.Karpenter.Tags.Concat(tags).ToDictionary()),
+            });
+        }
 
         program.AddOutput("clusterName", Cluster.Resource.ClusterName);
         program.AddOutput("kubeconfig", Expr.Secret(Cluster.Resource.KubeconfigJson));
@@ -80,6 +117,9 @@ public sealed class GpuSlicingPlatform
 
     /// <summary>The Kubernetes provider bound to the cluster.</summary>
     public KubernetesProvider KubernetesProvider { get; }
+
+    /// <summary>Karpenter, when enabled; otherwise null.</summary>
+    public Karpenter? Karpenter { get; }
 
     /// <summary>The device plugin.</summary>
     public NvidiaDevicePlugin DevicePlugin { get; }

@@ -1,3 +1,5 @@
+using GpuSlicingInfra.Components.Gpu;
+
 namespace GpuSlicingInfra.Components.Components;
 
 /// <summary>
@@ -18,7 +20,10 @@ public sealed record GpuSlicingPlatformArgs
     /// <summary>The device plugin and its sharing profiles.</summary>
     public required NvidiaDevicePluginArgs DevicePlugin { get; init; }
 
-    /// <summary>GPU managed node groups. Default: none.</summary>
+    /// <summary>Karpenter, for pools whose provisioner includes it. Default: off.</summary>
+    public KarpenterArgs Karpenter { get; init; } = new();
+
+    /// <summary>GPU pools: managed node groups, Karpenter NodePools or both. Default: none.</summary>
     public IReadOnlyList<GpuNodePoolArgs> GpuPools { get; init; } = [];
 
     /// <summary>Tags on every resource, besides the environment tag. Default: none.</summary>
@@ -35,6 +40,10 @@ public sealed record GpuSlicingPlatformArgs
         problems.AddRange(Network.Validate().Select(p => p.Under(nameof(Network))));
         problems.AddRange(Cluster.Validate().Select(p => p.Under(nameof(Cluster))));
         problems.AddRange(DevicePlugin.Validate().Select(p => p.Under(nameof(DevicePlugin))));
+        if (Karpenter.Enabled)
+        {
+            problems.AddRange(Karpenter.Validate().Select(p => p.Under(nameof(Karpenter))));
+        }
         var profileNames = DevicePlugin.Profiles.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (pool, index) in GpuPools.Select((p, i) => (p, i)))
         {
@@ -49,7 +58,36 @@ public sealed record GpuSlicingPlatformArgs
                 // An unknown nvidia.com/device-plugin.config label makes the plugin's config manager exit.
                 problems.Add(new($"{path}.{nameof(GpuNodePoolArgs.Profile)}", $"'{pool.Profile}' is not a defined sharing profile ({string.Join(", ", profileNames.Order(StringComparer.Ordinal))})."));
             }
+            else if (pool.UsesKarpenter)
+            {
+                problems.AddRange(KarpenterModeProblems(pool, DevicePlugin.Profiles.First(p => p.Name == pool.Profile)).Select(p => p.Under(path)));
+            }
+            if (pool.UsesKarpenter && !Karpenter.Enabled)
+            {
+                problems.Add(new($"{path}.{nameof(GpuNodePoolArgs.Provisioner)}", $"pool '{pool.Name}' is provisioned by Karpenter, but karpenter.enabled is false."));
+            }
         }
         return problems;
+    }
+
+    // Each mode only works with one kind of profile (gpu-sharing.md, "Karpenter and time-slicing").
+    private static IEnumerable<ArgsProblem> KarpenterModeProblems(GpuNodePoolArgs pool, SharingProfileArgs profile)
+    {
+        var renamed = profile.ResourceName != KarpenterPoolDesign.GpuResource;
+        var field = nameof(GpuNodePoolArgs.KarpenterMode);
+        switch (pool.KarpenterMode)
+        {
+            case KarpenterMode.OverlayShared when !renamed:
+                yield return new(field, $"overlay-shared needs a profile that advertises {KarpenterPoolDesign.SharedGpuResource}: set renameByDefault: true on profile '{profile.Name}' (with a sharing strategy), or use overlay-override.");
+                break;
+            case KarpenterMode.OverlayOverride when renamed:
+                yield return new(field, $"overlay-override would declare nvidia.com/gpu on nodes that advertise {KarpenterPoolDesign.SharedGpuResource} (profile '{profile.Name}' renames it): their NodeClaims would never initialize. Use overlay-shared.");
+                break;
+            case KarpenterMode.Plain when renamed:
+                yield return new(field, $"plain cannot provision for {KarpenterPoolDesign.SharedGpuResource} (profile '{profile.Name}' renames it): no instance type offers it without an overlay, so pods stay pending. Use overlay-shared.");
+                break;
+            default:
+                break;
+        }
     }
 }

@@ -44,6 +44,8 @@ public sealed class NvidiaDevicePlugin
         }, withProvider with { DependsOn = [ns] });
 
         var gpuToleration = new Toleration { Key = ResourceTags.GpuTaintKey, Operator = "Exists", Effect = "NoSchedule" };
+        // Without these the plugin never runs on nodes with extra GPU taints, so they never advertise GPUs.
+        Toleration[] gpuTolerations = [gpuToleration, .. args.ExtraTolerationKeys.Select(k => new Toleration { Key = k, Operator = "Exists", Effect = "NoSchedule" })];
         Release = new HelmRelease(program, name, new HelmReleaseArgs
         {
             Name = ChartName,
@@ -60,10 +62,10 @@ public sealed class NvidiaDevicePlugin
                 Config = new DevicePluginConfigValues(ConfigMapName, args.DefaultProfile),
                 Gfd = new EnabledValue(args.GpuFeatureDiscovery),
                 // The chart's NFD workers tolerate only nvidia.com/gpu=present; our taint value is "true".
-                Nfd = new NfdValues(new NfdWorkerValues([gpuToleration])),
+                Nfd = new NfdValues(new NfdWorkerValues(gpuTolerations)),
                 Affinity = new Affinity(new NodeAffinity(new NodeSelector(
                     [new NodeSelectorTerm([new NodeSelectorRequirement(ResourceTags.GpuPresentLabel, "In", ["true"])])]))),
-                Tolerations = [gpuToleration, new Toleration { Key = "CriticalAddonsOnly", Operator = "Exists" }],
+                Tolerations = [.. gpuTolerations, new Toleration { Key = "CriticalAddonsOnly", Operator = "Exists" }],
                 PriorityClassName = "system-node-critical",
                 PodAnnotations = new SortedDictionary<string, string>(StringComparer.Ordinal)
                 {

@@ -25,6 +25,9 @@ public sealed partial record NvidiaDevicePluginArgs
     /// <summary>Deploy GPU Feature Discovery (GPU labels, needed by MPS). Default: on.</summary>
     public bool GpuFeatureDiscovery { get; init; } = true;
 
+    /// <summary>Taint keys (NoSchedule) the plugin, GFD and NFD workers tolerate besides <c>nvidia.com/gpu</c>, e.g. the shared-GPU taint of overlay-shared Karpenter pools. Wired by the caller; default: none.</summary>
+    public IReadOnlyList<string> ExtraTolerationKeys { get; init; } = [];
+
     /// <summary>The Kubernetes provider of the cluster. Wired by the caller.</summary>
     public Resource? Provider { get; init; }
 

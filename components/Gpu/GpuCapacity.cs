@@ -3,7 +3,8 @@ using GpuSlicingInfra.Components.Components;
 namespace GpuSlicingInfra.Components.Gpu;
 
 /// <summary>
-/// Physical GPUs and advertised slices of a pool at its min, desired and max size:
+/// Physical GPUs and advertised slices of a pool at its min, desired and max size (node group sizes,
+/// plus up to the Karpenter node limit at max for pools Karpenter provisions):
 /// GPUs = nodes × GPUs per instance; slices = GPUs × replicas of the pool's profile.
 /// </summary>
 /// <param name="Pool">Pool name.</param>
@@ -28,7 +29,10 @@ public sealed record GpuCapacity(
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(profile);
         var gpusPerNode = pool.InstanceTypes.Select(t => GpuInstanceCatalog.Find(t)?.GpuCount ?? 0).DefaultIfEmpty(0).Min();
-        var gpus = new NodeCounts(pool.MinSize * gpusPerNode, pool.DesiredSize * gpusPerNode, pool.MaxSize * gpusPerNode);
+        // Karpenter starts a pool at zero nodes and grows it up to its node limit, on top of any node group.
+        var mng = pool.UsesManagedNodeGroup;
+        var maxNodes = (mng ? pool.MaxSize : 0) + (pool.UsesKarpenter ? pool.EffectiveKarpenterMaxNodes : 0);
+        var gpus = new NodeCounts((mng ? pool.MinSize : 0) * gpusPerNode, (mng ? pool.DesiredSize : 0) * gpusPerNode, maxNodes * gpusPerNode);
         return new GpuCapacity(pool.Name, profile.Name, profile.ResourceName, gpusPerNode, profile.SlicesPerGpu, gpus,
             new NodeCounts(gpus.Min * profile.SlicesPerGpu, gpus.Desired * profile.SlicesPerGpu, gpus.Max * profile.SlicesPerGpu));
     }

@@ -12,6 +12,26 @@ internal static class GpuPoolBinder
         ["spot"] = CapacityType.Spot,
     };
 
+    private static readonly Dictionary<string, NodeProvisioner> Provisioners = new(StringComparer.Ordinal)
+    {
+        ["managedNodeGroup"] = NodeProvisioner.ManagedNodeGroup,
+        ["karpenter"] = NodeProvisioner.Karpenter,
+        ["both"] = NodeProvisioner.Both,
+    };
+
+    private static readonly Dictionary<string, KarpenterMode> Modes = new(StringComparer.Ordinal)
+    {
+        ["plain"] = KarpenterMode.Plain,
+        ["overlay-override"] = KarpenterMode.OverlayOverride,
+        ["overlay-shared"] = KarpenterMode.OverlayShared,
+    };
+
+    private static readonly Dictionary<string, KarpenterInstanceSelection> Selections = new(StringComparer.Ordinal)
+    {
+        ["family"] = KarpenterInstanceSelection.Family,
+        ["types"] = KarpenterInstanceSelection.Types,
+    };
+
     public static GpuNodePoolArgs Bind(string name, SettingsObject pool, bool protect)
     {
         var defaults = new GpuNodePoolArgs { Name = name, Profile = "" };
@@ -30,9 +50,32 @@ internal static class GpuPoolBinder
             CapacityType = pool.Choice("capacityType", defaults.CapacityType, CapacityTypes),
             DiskSizeGiB = pool.WholeNumber("diskSizeGiB", defaults.DiskSizeGiB, 1, 16384),
             Labels = pool.StringMap("labels"),
+            Provisioner = pool.Choice("provisioner", defaults.Provisioner, Provisioners),
+            KarpenterMode = pool.Choice("karpenterMode", defaults.KarpenterMode, Modes),
+            KarpenterInstanceSelection = pool.Choice("karpenterInstanceSelection", defaults.KarpenterInstanceSelection, Selections),
+            KarpenterMaxNodes = pool.Has("karpenterMaxNodes") ? pool.WholeNumber("karpenterMaxNodes", 1, 1, 1000) : null,
+            KarpenterMaxCpu = pool.Has("karpenterMaxCpu") ? pool.WholeNumber("karpenterMaxCpu", 1, 1, 1_000_000) : null,
+            KarpenterConsolidateAfter = Duration(pool, "karpenterConsolidateAfter", defaults.KarpenterConsolidateAfter),
+            KarpenterExpireAfter = Duration(pool, "karpenterExpireAfter", defaults.KarpenterExpireAfter),
+            KarpenterDisruptionBudget = pool.Text("karpenterDisruptionBudget", defaults.KarpenterDisruptionBudget),
             Protect = protect,
         };
         pool.Finish();
         return args;
+    }
+
+    private static TimeSpan Duration(SettingsObject pool, string key, TimeSpan fallback)
+    {
+        var text = pool.StringOrNull(key);
+        if (text is null)
+        {
+            return fallback;
+        }
+        if (GoDuration.Parse(text) is { } value)
+        {
+            return value;
+        }
+        pool.Problem(key, $"'{text}' is not a duration; use hours, minutes or seconds such as 10m, 1h30m or 720h.");
+        return fallback;
     }
 }

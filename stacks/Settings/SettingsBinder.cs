@@ -40,6 +40,7 @@ public static class SettingsBinder
         var network = NetworkBinder.Bind(root.Map(SettingsKeys.Network), protect);
         var cluster = ClusterBinder.Bind(root.Map(SettingsKeys.Cluster), config.StackName, protect);
         var devicePlugin = DevicePluginBinder.Bind(root.Map(SettingsKeys.DevicePlugin));
+        var karpenter = KarpenterBinder.Bind(root.Map(SettingsKeys.Karpenter), environment);
         var pools = root.Entries(SettingsKeys.GpuPools).Select(e => GpuPoolBinder.Bind(e.Name, e.Value, protect)).ToList();
         var prices = BindPrices(root.Map(SettingsKeys.Prices));
         root.Finish();
@@ -50,6 +51,7 @@ public static class SettingsBinder
             Network = network,
             Cluster = cluster,
             DevicePlugin = devicePlugin,
+            Karpenter = karpenter,
             GpuPools = pools,
             Tags = tags,
         };

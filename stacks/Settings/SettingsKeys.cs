@@ -21,6 +21,9 @@ public static class SettingsKeys
     /// <summary><c>devicePlugin</c>.</summary>
     public const string DevicePlugin = "devicePlugin";
 
+    /// <summary><c>karpenter</c>.</summary>
+    public const string Karpenter = "karpenter";
+
     /// <summary><c>gpuPools</c>.</summary>
     public const string GpuPools = "gpuPools";
 

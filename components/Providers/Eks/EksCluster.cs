@@ -21,7 +21,10 @@ public sealed class EksCluster(PulumiProgram program, string name, EksClusterArg
     /// <summary>The security group the component created for nodes.</summary>
     public Output<string> NodeSecurityGroupId => Output<string>("nodeSecurityGroupId");
 
-    /// <summary>The cluster security group EKS created.</summary>
+    /// <summary>The security group EKS itself created and attaches to managed node group nodes.</summary>
+    public Output<string> EksClusterSecurityGroupId => Output<object>("eksCluster").Property<object>("vpcConfig").Property<string>("clusterSecurityGroupId");
+
+    /// <summary>The cluster security group (pulumi-eks's own unless default security groups are skipped).</summary>
     public Output<string> ClusterSecurityGroupId => Output<string>("clusterSecurityGroupId");
 
     /// <summary>The IAM OIDC provider ARN (when <see cref="EksClusterArgs.CreateOidcProvider"/> is set).</summary>

@@ -15,7 +15,9 @@ public sealed class SynthCommandTests
         var program = new ParsedProgram(result.Stdout);
         Assert.Single(program.NamesOfType("eks:Cluster"));
         Assert.Contains("system-nodes", program.NamesOfType("eks:ManagedNodeGroup"));
-        Assert.Contains(program.NamesOfType("eks:ManagedNodeGroup"), n => n.StartsWith("gpu-", StringComparison.Ordinal));
+        // GPU nodes come from managed node groups, Karpenter NodePools, or both.
+        Assert.True(program.NamesOfType("eks:ManagedNodeGroup").Any(n => n.StartsWith("gpu-", StringComparison.Ordinal))
+            || program.ResourceNames.Any(n => n.StartsWith("karpenter-nodepool-", StringComparison.Ordinal)));
         Assert.Contains($"replicas: {replicas}\n", result.Stdout, StringComparison.Ordinal);
         Assert.Equal("nvidia-device-plugin-config",
             ParsedProgram.Scalar(program.Resource("nvidia-device-plugin"), "properties.values.config.name"));

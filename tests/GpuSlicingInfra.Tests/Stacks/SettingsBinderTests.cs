@@ -79,7 +79,10 @@ public sealed class SettingsBinderTests
 
         Assert.Equal(fromFile.Platform.Cluster.Name, fromEnvironment.Platform.Cluster.Name);
         Assert.Equal(fromFile.Platform.GpuPools.Single().MaxSize, fromEnvironment.Platform.GpuPools.Single().MaxSize);
-        Assert.Equal(fromFile.Platform.DevicePlugin.Profiles.Single().Replicas, fromEnvironment.Platform.DevicePlugin.Profiles.Single().Replicas);
+        Assert.Equal(fromFile.Platform.DevicePlugin.Profiles.Select(p => (p.Replicas, p.RenameByDefault)), fromEnvironment.Platform.DevicePlugin.Profiles.Select(p => (p.Replicas, p.RenameByDefault)));
+        Assert.Equal(fromFile.Platform.Karpenter.Enabled, fromEnvironment.Platform.Karpenter.Enabled);
+        Assert.Equal(fromFile.Platform.GpuPools.Single().KarpenterMode, fromEnvironment.Platform.GpuPools.Single().KarpenterMode);
+        Assert.Equal(fromFile.Platform.GpuPools.Single().KarpenterConsolidateAfter, fromEnvironment.Platform.GpuPools.Single().KarpenterConsolidateAfter);
         Assert.Equal(fromFile.Platform.Cluster.PublicAccessCidrs, fromEnvironment.Platform.Cluster.PublicAccessCidrs);
     }
 
@@ -110,5 +113,82 @@ public sealed class SettingsBinderTests
 
         var problems = Assert.Throws<ConfigException>(() => SettingsBinder.Bind(config)).Problems;
         Assert.Contains(problems, p => p.KeyPath == "gpu-slicing-infra:gpuPools" && p.Message.Contains("malformed JSON", StringComparison.Ordinal));
+    }
+}
+
+public sealed class KarpenterSettingsTests
+{
+    private const string KarpenterPool = """
+          gpu-slicing-infra:karpenter:
+            enabled: true
+        """;
+
+    [Fact]
+    public void Karpenter_settings_and_pool_keys_bind_to_the_args()
+    {
+        var yaml = StackFixtures.MinimalYaml(KarpenterPool + "\n    identity: irsa\n    amiAlias: al2023@v20251120")
+            .Replace("replicas: 4", "replicas: 4\n        renameByDefault: true", StringComparison.Ordinal)
+            .Replace("      profile: ts-4", "      profile: ts-4\n      provisioner: both\n      karpenterMode: overlay-shared\n      karpenterInstanceSelection: types\n      karpenterMaxNodes: 7\n      karpenterMaxCpu: 50\n      karpenterConsolidateAfter: 1h30m\n      karpenterExpireAfter: 168h\n      karpenterDisruptionBudget: \"1\"", StringComparison.Ordinal);
+
+        var settings = SettingsBinder.Bind(StackFixtures.Inline(yaml));
+
+        var karpenter = settings.Platform.Karpenter;
+        Assert.True(karpenter.Enabled);
+        Assert.Equal(KarpenterIdentity.Irsa, karpenter.Identity);
+        Assert.Equal("al2023@v20251120", karpenter.AmiAlias);
+        Assert.Equal(1, karpenter.Replicas);
+        var pool = Assert.Single(settings.Platform.GpuPools);
+        Assert.Equal(NodeProvisioner.Both, pool.Provisioner);
+        Assert.Equal(KarpenterMode.OverlayShared, pool.KarpenterMode);
+        Assert.Equal(KarpenterInstanceSelection.Types, pool.KarpenterInstanceSelection);
+        Assert.Equal(7, pool.KarpenterMaxNodes);
+        Assert.Equal(50, pool.KarpenterMaxCpu);
+        Assert.Equal(TimeSpan.FromMinutes(90), pool.KarpenterConsolidateAfter);
+        Assert.Equal(TimeSpan.FromHours(168), pool.KarpenterExpireAfter);
+        Assert.Equal("1", pool.KarpenterDisruptionBudget);
+    }
+
+    [Fact]
+    public void Prod_runs_two_controllers_by_default()
+    {
+        var settings = SettingsBinder.Bind(StackFixtures.Inline(StackFixtures.MinimalYaml("  gpu-slicing-infra:environment: prod\n" + KarpenterPool)));
+
+        Assert.Equal(2, settings.Platform.Karpenter.Replicas);
+    }
+
+    [Fact]
+    public void Karpenter_problems_map_to_key_paths_and_unknown_keys_stay_errors()
+    {
+        var yaml = StackFixtures.MinimalYaml(KarpenterPool + "\n    replica: 2\n    identity: oidc")
+            .Replace("      profile: ts-4", "      profile: ts-4\n      provisioner: karpenter\n      karpenterMode: overlay-shared\n      karpenterConsolidateAfter: soon", StringComparison.Ordinal);
+
+        var problems = Assert.Throws<ConfigException>(() => SettingsBinder.Bind(StackFixtures.Inline(yaml))).Problems;
+
+        Assert.Contains(problems, p => p.KeyPath == "gpu-slicing-infra:karpenter.replica" && p.Message.Contains("unknown key", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.KeyPath == "gpu-slicing-infra:karpenter.identity");
+        Assert.Contains(problems, p => p.KeyPath == "gpu-slicing-infra:gpuPools.t4.karpenterConsolidateAfter");
+    }
+
+    [Fact]
+    public void A_mode_profile_mismatch_names_the_pool_key()
+    {
+        var yaml = StackFixtures.MinimalYaml(KarpenterPool)
+            .Replace("      profile: ts-4", "      profile: ts-4\n      provisioner: karpenter\n      karpenterMode: overlay-shared", StringComparison.Ordinal);
+
+        var problems = Assert.Throws<ConfigException>(() => SettingsBinder.Bind(StackFixtures.Inline(yaml))).Problems;
+
+        Assert.Contains(problems, p => p.KeyPath == "gpu-slicing-infra:gpuPools.t4.karpenterMode" && p.Message.Contains("renameByDefault", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Shipped_stacks_enable_karpenter_with_both_overlay_modes()
+    {
+        var dev = SettingsBinder.Bind(StackFixtures.Shipped("dev")).Platform;
+        var prod = SettingsBinder.Bind(StackFixtures.Shipped("prod")).Platform;
+
+        Assert.True(dev.Karpenter.Enabled || prod.Karpenter.Enabled);
+        var modes = dev.GpuPools.Concat(prod.GpuPools).Where(p => p.UsesKarpenter).Select(p => p.KarpenterMode).ToHashSet();
+        Assert.Contains(KarpenterMode.OverlayShared, modes);
+        Assert.Contains(KarpenterMode.OverlayOverride, modes);
     }
 }

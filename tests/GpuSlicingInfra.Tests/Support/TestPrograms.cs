@@ -23,6 +23,32 @@ internal static class TestPrograms
         GpuPools = pools.Length > 0 ? pools : [new GpuNodePoolArgs { Name = "t4", Profile = "ts-4" }],
     };
 
+    /// <summary>A platform with Karpenter on and profiles for every mode: ts-4, ts-4-shared (renamed) and exclusive.</summary>
+    public static GpuSlicingPlatformArgs KarpenterPlatformArgs(params GpuNodePoolArgs[] pools) => PlatformArgs(pools) with
+    {
+        Karpenter = new KarpenterArgs { Enabled = true },
+        DevicePlugin = new NvidiaDevicePluginArgs
+        {
+            Profiles =
+            [
+                new SharingProfileArgs { Name = "ts-4", Replicas = 4 },
+                new SharingProfileArgs { Name = "ts-4-shared", Replicas = 4, RenameByDefault = true },
+                new SharingProfileArgs { Name = "exclusive", Strategy = SharingStrategy.None },
+            ],
+            DefaultProfile = "exclusive",
+        },
+    };
+
+    /// <summary>A Karpenter pool of <paramref name="mode"/> with a fitting profile.</summary>
+    public static GpuNodePoolArgs KarpenterPool(string name, KarpenterMode mode, params string[] instanceTypes) => new()
+    {
+        Name = name,
+        Profile = mode == KarpenterMode.OverlayShared ? "ts-4-shared" : "ts-4",
+        Provisioner = NodeProvisioner.Karpenter,
+        KarpenterMode = mode,
+        InstanceTypes = instanceTypes.Length > 0 ? instanceTypes : ["g4dn.xlarge"],
+    };
+
     public static ParsedProgram Platform(GpuSlicingPlatformArgs args)
     {
         var program = new PulumiProgram("test");

@@ -1,0 +1,49 @@
+using GpuSlicingInfra.Components.Program;
+
+namespace GpuSlicingInfra.Components.Components;
+
+/// <summary>The values of the <c>karpenter</c> chart this product sets (keys as in its values.yaml, v1.14.1).</summary>
+public sealed record KarpenterChartValues
+{
+    /// <summary>Controller settings.</summary>
+    public required KarpenterSettingsValues Settings { get; init; }
+
+    /// <summary>Controller replicas.</summary>
+    public required int Replicas { get; init; }
+
+    /// <summary>
+    /// Node selector: the system node group. Merged with the chart's <c>kubernetes.io/os</c> selector;
+    /// the chart's default affinity (<c>karpenter.sh/nodepool DoesNotExist</c>) still keeps it off Karpenter nodes.
+    /// </summary>
+    public required IReadOnlyDictionary<string, string> NodeSelector { get; init; }
+
+    /// <summary>The service account the pod identity association or IRSA role names.</summary>
+    public required KarpenterServiceAccountValues ServiceAccount { get; init; }
+}
+
+/// <summary><c>settings</c> values.</summary>
+public sealed record KarpenterSettingsValues
+{
+    /// <summary>The EKS cluster name.</summary>
+    public required string ClusterName { get; init; }
+
+    /// <summary>The interruption queue's <b>name</b> (not its URL or ARN).</summary>
+    public required Input<string> InterruptionQueue { get; init; }
+
+    /// <summary>Feature gates.</summary>
+    public required KarpenterFeatureGateValues FeatureGates { get; init; }
+}
+
+/// <summary><c>settings.featureGates</c> values.</summary>
+/// <param name="NodeOverlay">NodeOverlay support (alpha), needed by the overlay modes.</param>
+public sealed record KarpenterFeatureGateValues(bool NodeOverlay);
+
+/// <summary><c>serviceAccount</c> values.</summary>
+public sealed record KarpenterServiceAccountValues
+{
+    /// <summary>Service account name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Annotations (the IRSA role ARN). Default: none.</summary>
+    public InputMap<string>? Annotations { get; init; }
+}

@@ -1,0 +1,56 @@
+using GpuSlicingInfra.Components.Program;
+
+namespace GpuSlicingInfra.Components.Providers.Karpenter;
+
+/// <summary><c>spec</c> of a Karpenter <c>EC2NodeClass</c> (<c>karpenter.k8s.aws/v1</c>).</summary>
+public sealed record Ec2NodeClassSpec
+{
+    /// <summary>The node IAM role name; Karpenter creates the instance profile itself.</summary>
+    public required Input<string> Role { get; init; }
+
+    /// <summary>AMI selection, e.g. one alias term <c>al2023@latest</c>.</summary>
+    public required IReadOnlyList<AmiSelectorTerm> AmiSelectorTerms { get; init; }
+
+    /// <summary>Subnets the nodes launch into.</summary>
+    public required IReadOnlyList<TagSelectorTerm> SubnetSelectorTerms { get; init; }
+
+    /// <summary>Security groups of the nodes.</summary>
+    public required IReadOnlyList<TagSelectorTerm> SecurityGroupSelectorTerms { get; init; }
+
+    /// <summary>Instance metadata service settings.</summary>
+    public required Ec2NodeClassMetadataOptions MetadataOptions { get; init; }
+
+    /// <summary>Volumes of the nodes.</summary>
+    public required IReadOnlyList<Ec2NodeClassBlockDeviceMapping> BlockDeviceMappings { get; init; }
+
+    /// <summary>Tags on instances, volumes and launch templates.</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+}
+
+/// <summary>An AMI selector term by alias (<c>family@version</c>).</summary>
+/// <param name="Alias">E.g. <c>al2023@latest</c> or <c>al2023@v20251120</c>.</param>
+public sealed record AmiSelectorTerm(string Alias);
+
+/// <summary>A selector term matching resources by tags.</summary>
+/// <param name="Tags">Tag key → value.</param>
+public sealed record TagSelectorTerm(IReadOnlyDictionary<string, string> Tags);
+
+/// <summary>IMDS settings of an EC2NodeClass.</summary>
+/// <param name="HttpEndpoint"><c>enabled</c> or <c>disabled</c>.</param>
+/// <param name="HttpProtocolIPv6"><c>enabled</c> or <c>disabled</c>.</param>
+/// <param name="HttpPutResponseHopLimit">PUT response hop limit.</param>
+/// <param name="HttpTokens"><c>required</c> enforces IMDSv2.</param>
+public sealed record Ec2NodeClassMetadataOptions(string HttpEndpoint, string HttpProtocolIPv6, int HttpPutResponseHopLimit, string HttpTokens);
+
+/// <summary>One block device of an EC2NodeClass.</summary>
+/// <param name="DeviceName">Device name, e.g. <c>/dev/xvda</c>.</param>
+/// <param name="Ebs">EBS settings.</param>
+/// <param name="RootVolume">Whether this is the root volume.</param>
+public sealed record Ec2NodeClassBlockDeviceMapping(string DeviceName, Ec2NodeClassEbs Ebs, bool RootVolume);
+
+/// <summary>EBS settings of an EC2NodeClass block device.</summary>
+/// <param name="VolumeSize">A quantity such as <c>100Gi</c>.</param>
+/// <param name="VolumeType">E.g. <c>gp3</c>.</param>
+/// <param name="Encrypted">Encrypt the volume.</param>
+/// <param name="DeleteOnTermination">Delete with the instance.</param>
+public sealed record Ec2NodeClassEbs(string VolumeSize, string VolumeType, bool Encrypted, bool DeleteOnTermination);
