@@ -46,7 +46,7 @@ public sealed class ProgramSnapshot
         {
             foreach (var (key, value) in map.Children)
             {
-                var body = ToJson(value) as JsonObject ?? [];
+                var body = YamlJson.From(value) as JsonObject ?? [];
                 resources.Add(new ProgramResource(
                     ((YamlScalarNode)key).Value ?? "",
                     body["type"]?.GetValue<string>() ?? "",
@@ -56,14 +56,6 @@ public sealed class ProgramSnapshot
         }
         return new ProgramSnapshot(resources);
     }
-
-    private static JsonNode? ToJson(YamlNode node) => node switch
-    {
-        YamlScalarNode scalar => scalar.Value is null ? null : JsonValue.Create(scalar.Value),
-        YamlSequenceNode list => new JsonArray([.. list.Children.Select(ToJson)]),
-        YamlMappingNode map => new JsonObject(map.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
-        _ => null,
-    };
 }
 
 /// <summary>One resource of a <see cref="ProgramSnapshot"/>.</summary>
