@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Stacks.Review.Diff;
 
 namespace GpuSlicingInfra.Stacks.Review.Plan;
 
@@ -30,6 +32,14 @@ public sealed record StackPlan(
 {
     /// <summary>The schema version this code writes.</summary>
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>What the program was compared with (<c>plan --against</c>); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Against { get; init; }
+
+    /// <summary>Differences from the program named by <see cref="Against"/>; absent without it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ProgramDiff? Diff { get; init; }
 }
 
 /// <summary>Resources one component adds.</summary>
