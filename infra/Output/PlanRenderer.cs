@@ -52,7 +52,7 @@ internal static class PlanRenderer
     private static Table CapacityTable(StackPlan plan)
     {
         var table = NewTable("GPU capacity (nodes and counts: min / desired / max)",
-            "Pool", "Instance types", "Capacity", "GPU", "Nodes", "Physical GPUs", "Replicas", "Advertised slices", "Resource", "GiB per slice (nominal)");
+            "Pool", "Instance types", "Capacity", "GPU", "Nodes", "Physical GPUs", "Replicas", "Advertised slices", "Resource", "GiB/slice");
         foreach (var p in plan.Pools)
         {
             Row(table, p.Pool, string.Join(", ", p.InstanceTypes), p.CapacityType, $"{p.GpusPerNode} × {p.GpuModel} {p.GpuMemoryGiB} GiB",

@@ -41,7 +41,7 @@ public static class PlanBuilder
     /// <summary>How to read the numbers; shown under the tables and in JSON.</summary>
     public static IReadOnlyList<string> Notes { get; } =
     [
-        "Time-slicing does not partition GPU memory: every slice sees all of the GPU's memory; GiB per slice is a fair share, not a limit.",
+        "Time-slicing does not partition GPU memory: every slice sees all of the GPU's memory; GiB/slice (GPU memory ÷ replicas) is a nominal fair share, not a limit.",
         "Prices: us-east-1 on-demand list prices unless overridden by the prices setting; NAT data processing and EBS are not included.",
         "Monthly = hourly × 730. Without sharing: each slice at desired size as one whole GPU at the pool's first type's price per GPU.",
     ];
