@@ -4,8 +4,9 @@ namespace GpuSlicingInfra.Cli.Output;
 
 /// <summary>
 /// A Spectre console over the command's stdout writer (never the process console), so reports are
-/// testable and go where the caller says. Colours only on a terminal; a fixed width elsewhere so
-/// piped output and tests do not wrap at 80 columns.
+/// testable and go where the caller says. Spectre detects a terminal only on the console's own
+/// writers; on any other writer (the CLI's stdout writer, tests) output is plain text at a fixed
+/// width, so pipes, files and tests never get escape codes or wrap at 80 columns.
 /// </summary>
 internal static class ReportConsole
 {

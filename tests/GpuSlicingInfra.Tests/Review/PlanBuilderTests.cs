@@ -146,4 +146,24 @@ public sealed class PlanBuilderTests
 
         Assert.Equal("autoscaler", plan.Warnings[^1].Code);
     }
+
+    [Fact]
+    public void Prices_accept_gpu_and_system_types_and_reject_typos_with_the_key_path()
+    {
+        var ok = StackFixtures.Inline(StackFixtures.MinimalYaml("""
+              gpu-slicing-infra:cluster:
+                systemInstanceType: r7i.large
+              gpu-slicing-infra:prices:
+                r7i.large: 0.1323
+                t3.large: 0.08
+            """));
+        var typo = StackFixtures.Inline(StackFixtures.MinimalYaml("""
+              gpu-slicing-infra:prices:
+                g4dn.xlarrge: 0.2
+            """));
+
+        Assert.Equal(0.1323m, GpuSlicingInfra.Stacks.Settings.SettingsBinder.Bind(ok).HourlyPriceOverrides["r7i.large"]);
+        var error = Assert.Throws<GpuSlicingInfra.Stacks.Config.ConfigException>(() => GpuSlicingInfra.Stacks.Settings.SettingsBinder.Bind(typo));
+        Assert.Contains(error.Problems, p => p.KeyPath == "gpu-slicing-infra:prices.g4dn.xlarrge");
+    }
 }

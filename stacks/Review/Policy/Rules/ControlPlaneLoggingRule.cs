@@ -28,7 +28,7 @@ public sealed class ControlPlaneLoggingRule : PolicyRule
             {
                 continue;
             }
-            var message = $"cluster {cluster.Name} does not log {string.Join(", ", missing)} (CKV_AWS_37: enable all five control-plane log types).";
+            var message = $"cluster '{cluster.Name}' does not log {string.Join(", ", missing)} (CKV_AWS_37: enable all five control-plane log types).";
             var keyPath = SettingsBinder.ToKeyPath("Cluster.LogTypes");
             yield return context.IsProd ? Error(message, keyPath, cluster.Name) : Warning(message, keyPath, cluster.Name);
         }

@@ -24,7 +24,7 @@ public sealed class EndpointNotWorldOpenRule : PolicyRule
             var cidrs = (cluster.Node("publicAccessCidrs") as JsonArray ?? []).Select(c => c?.GetValue<string>()).ToList();
             if (cidrs.Count == 0 || cidrs.Any(c => c is "0.0.0.0/0" or "::/0"))
             {
-                yield return Error($"cluster {cluster.Name} has a public API endpoint open to the world (publicAccessCidrs: {(cidrs.Count == 0 ? "none, which EKS treats as 0.0.0.0/0" : string.Join(", ", cidrs))}; CKV_AWS_38).",
+                yield return Error($"cluster '{cluster.Name}' has a public API endpoint open to the world (publicAccessCidrs: {(cidrs.Count == 0 ? "none, which EKS treats as 0.0.0.0/0" : string.Join(", ", cidrs))}; CKV_AWS_38).",
                     SettingsBinder.ToKeyPath("Cluster.PublicAccessCidrs"), cluster.Name);
             }
         }

@@ -23,13 +23,13 @@ public sealed class EndpointPrivateRule : PolicyRule
         {
             if (cluster.Text("endpointPrivateAccess") != "true")
             {
-                yield return Error($"cluster {cluster.Name} has no private API endpoint (CKV_AWS_39).", SettingsBinder.ToKeyPath("Cluster.EndpointPrivateAccess"), cluster.Name);
+                yield return Error($"cluster '{cluster.Name}' has no private API endpoint (CKV_AWS_39).", SettingsBinder.ToKeyPath("Cluster.EndpointPrivateAccess"), cluster.Name);
             }
             if (cluster.Text("endpointPublicAccess") == "true")
             {
                 yield return context.IsProd
-                    ? Error($"cluster {cluster.Name} has a public API endpoint in prod; prod endpoints are private only (CKV_AWS_39).", keyPath, cluster.Name)
-                    : Warning($"cluster {cluster.Name} has a public API endpoint (limited to explicit CIDRs); CKV_AWS_39 prefers private only.", keyPath, cluster.Name);
+                    ? Error($"cluster '{cluster.Name}' has a public API endpoint in prod; prod endpoints are private only (CKV_AWS_39).", keyPath, cluster.Name)
+                    : Warning($"cluster '{cluster.Name}' has a public API endpoint (limited to explicit CIDRs); CKV_AWS_39 prefers private only.", keyPath, cluster.Name);
             }
         }
     }

@@ -21,7 +21,7 @@ public sealed class GpuPoolTaintRule : PolicyRule
                 t["key"]?.GetValue<string>() == "nvidia.com/gpu" && t["effect"]?.GetValue<string>() == "NO_SCHEDULE");
             if (!tainted)
             {
-                yield return Error($"GPU node group {group.Name} has no nvidia.com/gpu NoSchedule taint: any pod could land on its GPU nodes (security.md #16, GPU isolation).",
+                yield return Error($"GPU node group '{group.Name}' has no nvidia.com/gpu NoSchedule taint: any pod could land on its GPU nodes (security.md #16, GPU isolation).",
                     PolicyContext.KeyPathOf(group), group.Name);
             }
         }

@@ -22,11 +22,11 @@ public sealed class ImdsV2Rule : PolicyRule
             var keyPath = group is null ? Settings.SettingsBinder.ToKeyPath("Cluster") : PolicyContext.KeyPathOf(group);
             if (template.Text("metadataOptions", "httpTokens") != "required")
             {
-                yield return Error($"launch template {template.Name} does not require IMDSv2 tokens (metadataOptions.httpTokens must be 'required', CKV_AWS_79).", keyPath, template.Name);
+                yield return Error($"launch template '{template.Name}' does not require IMDSv2 tokens (metadataOptions.httpTokens must be 'required', CKV_AWS_79).", keyPath, template.Name);
             }
             if (!int.TryParse(template.Text("metadataOptions", "httpPutResponseHopLimit"), out var hops) || hops > MaxHopLimit)
             {
-                yield return Error($"launch template {template.Name} has no IMDS hop limit of at most {MaxHopLimit} (CKV_AWS_341).", keyPath, template.Name);
+                yield return Error($"launch template '{template.Name}' has no IMDS hop limit of at most {MaxHopLimit} (CKV_AWS_341).", keyPath, template.Name);
             }
         }
     }

@@ -21,7 +21,7 @@ public sealed partial class PinnedChartsRule : PolicyRule
             var version = release.Text("version");
             if (version is null || !ExactVersion().IsMatch(version))
             {
-                yield return Error($"Helm release {release.Name} (chart {release.Text("chart")}) does not pin an exact chart version (version: {version ?? "unset"}).",
+                yield return Error($"Helm release '{release.Name}' (chart {release.Text("chart")}) does not pin an exact chart version (version: {version ?? "unset"}).",
                     SettingsBinder.ToKeyPath("DevicePlugin.ChartVersion"), release.Name);
             }
         }

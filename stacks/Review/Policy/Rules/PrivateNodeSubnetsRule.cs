@@ -20,7 +20,7 @@ public sealed class PrivateNodeSubnetsRule : PolicyRule
         {
             if (!IsPrivate(group.Node("subnetIds"), existingPrivate))
             {
-                yield return Error($"node group {group.Name} is not placed in private subnets only (subnetIds: {group.Node("subnetIds")?.ToJsonString()}); nodes must not be reachable from the internet (BPG hosts).",
+                yield return Error($"node group '{group.Name}' is not placed in private subnets only (subnetIds: {group.Node("subnetIds")?.ToJsonString()}); nodes must not be reachable from the internet (BPG hosts).",
                     PolicyContext.KeyPathOf(group), group.Name);
             }
         }
@@ -28,7 +28,7 @@ public sealed class PrivateNodeSubnetsRule : PolicyRule
         {
             if (!IsPrivate(cluster.Node("nodeSubnetIds"), existingPrivate))
             {
-                yield return Error($"cluster {cluster.Name} places nodes outside private subnets (nodeSubnetIds, BPG hosts).",
+                yield return Error($"cluster '{cluster.Name}' places nodes outside private subnets (nodeSubnetIds, BPG hosts).",
                     Settings.SettingsBinder.ToKeyPath("Network"), cluster.Name);
             }
         }

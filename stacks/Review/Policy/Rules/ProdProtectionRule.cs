@@ -29,11 +29,11 @@ public sealed class ProdProtectionRule : PolicyRule
         {
             if (resource.Option("protect") != "true")
             {
-                yield return Error($"{resource.Type} {resource.Name} is not protected in prod (options.protect; security.md #20).", keyPath, resource.Name);
+                yield return Error($"{resource.Type} '{resource.Name}' is not protected in prod (options.protect; security.md #20).", keyPath, resource.Name);
             }
             if (resource.Type == "eks:Cluster" && resource.Text("deletionProtection") != "true")
             {
-                yield return Error($"cluster {resource.Name} has no EKS deletion protection in prod (security.md #20).", keyPath, resource.Name);
+                yield return Error($"cluster '{resource.Name}' has no EKS deletion protection in prod (security.md #20).", keyPath, resource.Name);
             }
         }
     }

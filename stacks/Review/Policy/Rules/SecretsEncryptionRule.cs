@@ -20,14 +20,14 @@ public sealed class SecretsEncryptionRule : PolicyRule
         {
             if (string.IsNullOrEmpty(cluster.Text("encryptionConfigKeyArn")))
             {
-                yield return Error($"cluster {cluster.Name} does not encrypt Kubernetes secrets with a KMS key (encryptionConfigKeyArn, CKV_AWS_58).", keyPath, cluster.Name);
+                yield return Error($"cluster '{cluster.Name}' does not encrypt Kubernetes secrets with a KMS key (encryptionConfigKeyArn, CKV_AWS_58).", keyPath, cluster.Name);
             }
         }
         foreach (var key in context.Program.OfType("aws:kms:Key"))
         {
             if (key.Text("enableKeyRotation") != "true")
             {
-                yield return Error($"KMS key {key.Name} does not rotate (enableKeyRotation, CKV_AWS_7).", keyPath, key.Name);
+                yield return Error($"KMS key '{key.Name}' does not rotate (enableKeyRotation, CKV_AWS_7).", keyPath, key.Name);
             }
         }
     }
