@@ -17,6 +17,8 @@ public static class GpuInstanceCatalog
     /// <summary>The type with this name, or null when unknown.</summary>
     public static GpuInstanceType? Find(string name) => Types.GetValueOrDefault(name);
 
+    // Source: AWS EC2 on-demand pricing page, Linux, us-east-1, as collected in
+    // docs/ec2-gpu-instances.md (prices as of 2025-11; p4d/p5 after the June 2025 reduction).
     private static IEnumerable<GpuInstanceType> Build()
     {
         // family, model, GPU GiB, MIG, then per size: name, GPUs, vCPU, memory GiB, $/h

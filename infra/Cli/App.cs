@@ -33,6 +33,8 @@ public static class App
             return ExitCodes.Ok;
         }));
         root.Subcommands.Add(SynthCommand.Create(context, projectDir, verbose));
+        root.Subcommands.Add(PlanCommand.Create(context, projectDir, verbose));
+        root.Subcommands.Add(ValidateCommand.Create(context, projectDir, verbose));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GpuSlicingInfra.Components;
 using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Cost;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Stacks.Config;
 
@@ -42,7 +43,7 @@ public static class SettingsBinder
         var devicePlugin = DevicePluginBinder.Bind(root.Map(SettingsKeys.DevicePlugin));
         var karpenter = KarpenterBinder.Bind(root.Map(SettingsKeys.Karpenter), environment);
         var pools = root.Entries(SettingsKeys.GpuPools).Select(e => GpuPoolBinder.Bind(e.Name, e.Value, protect)).ToList();
-        var prices = BindPrices(root.Map(SettingsKeys.Prices));
+        var prices = BindPrices(root.Map(SettingsKeys.Prices), cluster.SystemInstanceType);
         root.Finish();
 
         var platform = new GpuSlicingPlatformArgs
@@ -64,7 +65,7 @@ public static class SettingsBinder
         return new StackSettings(config.StackName, platform, prices, region);
     }
 
-    private static SortedDictionary<string, decimal> BindPrices(SettingsObject? prices)
+    private static SortedDictionary<string, decimal> BindPrices(SettingsObject? prices, string systemInstanceType)
     {
         var result = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         if (prices is null)
@@ -73,9 +74,10 @@ public static class SettingsBinder
         }
         foreach (var type in prices.Keys.ToList())
         {
-            if (GpuInstanceCatalog.Find(type) is null)
+            // GPU types and the system node type are priced; anything else is a typo that would be ignored.
+            if (GpuInstanceCatalog.Find(type) is null && SystemInstancePrices.Find(type) is null && type != systemInstanceType)
             {
-                prices.Problem(type, "is not a known GPU instance type.");
+                prices.Problem(type, "is not a known GPU instance type or the system node group's instance type.");
             }
             if (prices.Amount(type) is { } price)
             {

@@ -1,0 +1,33 @@
+using GpuSlicingInfra.Stacks.Review.Diff;
+
+namespace GpuSlicingInfra.Cli.Output;
+
+/// <summary>The text form of a program diff; renames are called out as replacements.</summary>
+internal static class DiffRenderer
+{
+    public static void Render(TextWriter writer, ProgramDiff diff, string against)
+    {
+        writer.WriteLine($"Changes against {against}:");
+        if (diff.IsEmpty)
+        {
+            writer.WriteLine("  none: the programs declare the same resources with the same properties.");
+            return;
+        }
+        foreach (var rename in diff.Renamed)
+        {
+            writer.WriteLine($"  ~ renamed: {rename.OldName} → {rename.NewName} ({rename.Type}), will REPLACE unless an alias is added");
+        }
+        foreach (var added in diff.Added)
+        {
+            writer.WriteLine($"  + added: {added.Name} ({added.Type})");
+        }
+        foreach (var removed in diff.Removed)
+        {
+            writer.WriteLine($"  - removed: {removed.Name} ({removed.Type})");
+        }
+        foreach (var changed in diff.Changed)
+        {
+            writer.WriteLine($"  * changed: {changed.Name} ({changed.Type}): {string.Join(", ", changed.Paths)}");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using GpuSlicingInfra.Stacks.Review.Plan;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace GpuSlicingInfra.Cli.Output;
+
+/// <summary>The text form of a plan: resource tree, capacity, cost, sharing comparison, warnings.</summary>
+internal static class PlanRenderer
+{
+    // Tables go through Spectre; plain lines straight to the writer, so long warnings are not re-wrapped.
+    public static void Render(TextWriter writer, StackPlan plan)
+    {
+        var console = ReportConsole.Create(writer);
+        writer.WriteLine($"Plan for stack {plan.Stack} (environment {plan.Environment}, region {plan.Region ?? "not set"})");
+        writer.WriteLine();
+        console.Write(ResourceTree(plan));
+        writer.WriteLine();
+        console.Write(CapacityTable(plan));
+        writer.WriteLine();
+        console.Write(CostTable(plan));
+        writer.WriteLine();
+        console.Write(SharingTable(plan));
+        writer.WriteLine();
+        WriteWarnings(writer, plan);
+        if (plan.Diff is not null)
+        {
+            writer.WriteLine();
+            DiffRenderer.Render(writer, plan.Diff, plan.Against ?? "");
+        }
+        writer.WriteLine();
+        foreach (var note in plan.Notes)
+        {
+            writer.WriteLine("Note: " + note);
+        }
+        writer.Flush();
+    }
+
+    private static Tree ResourceTree(StackPlan plan)
+    {
+        var tree = new Tree(Text($"Resources ({plan.Components.Sum(c => c.Resources.Count)})"));
+        foreach (var group in plan.Components)
+        {
+            var node = tree.AddNode(Text($"{group.Component} ({group.Resources.Count})"));
+            foreach (var resource in group.Resources)
+            {
+                node.AddNode(Text($"{resource.Name}  {resource.Type}"));
+            }
+        }
+        return tree;
+    }
+
+    private static Table CapacityTable(StackPlan plan)
+    {
+        var table = NewTable("GPU capacity (nodes and counts: min / desired / max)",
+            "Pool", "Instance types", "Capacity", "GPU", "Nodes", "Physical GPUs", "Replicas", "Advertised slices", "Resource", "GiB/slice");
+        foreach (var p in plan.Pools)
+        {
+            Row(table, p.Pool, string.Join(", ", p.InstanceTypes), p.CapacityType, $"{p.GpusPerNode} × {p.GpuModel} {p.GpuMemoryGiB} GiB",
+                Formats.Counts(p.Nodes), Formats.Counts(p.PhysicalGpus), p.Replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Formats.Counts(p.AdvertisedSlices), p.ResourceName, Formats.Number(p.NominalGpuMemoryGiBPerSlice));
+        }
+        Row(table, "Total", "", "", "", "", Formats.Counts(plan.Totals.PhysicalGpus), "", Formats.Counts(plan.Totals.AdvertisedSlices), "", "");
+        return table;
+    }
+
+    private static Table CostTable(StackPlan plan)
+    {
+        var table = NewTable("Cost (USD)", "Item", "Detail", "$/hour desired", "$/month desired", "$/hour max", "$/month max", "$/slice-hour");
+        foreach (var p in plan.Pools)
+        {
+            Row(table, $"pool {p.Pool}", $"{p.Nodes.Desired} (max {p.Nodes.Max}) × {p.PricedInstanceType} at {Formats.Hourly(p.UsdPerNodeHour)}",
+                Formats.Hourly(p.AtDesired.Hourly), Formats.Monthly(p.AtDesired.Monthly), Formats.Hourly(p.AtMax.Hourly), Formats.Monthly(p.AtMax.Monthly),
+                p.UsdPerSliceHour is { } perSlice ? Formats.Hourly(perSlice) : "-");
+        }
+        foreach (var line in plan.FixedCosts)
+        {
+            Row(table, line.Item, line.Detail, Formats.Hourly(line.AtDesired.Hourly), Formats.Monthly(line.AtDesired.Monthly),
+                Formats.Hourly(line.AtMax.Hourly), Formats.Monthly(line.AtMax.Monthly), "");
+        }
+        Row(table, "Total", "", Formats.Hourly(plan.Totals.AtDesired.Hourly), Formats.Monthly(plan.Totals.AtDesired.Monthly),
+            Formats.Hourly(plan.Totals.AtMax.Hourly), Formats.Monthly(plan.Totals.AtMax.Monthly), "");
+        return table;
+    }
+
+    private static Table SharingTable(StackPlan plan)
+    {
+        var table = NewTable("Without sharing (the slices at desired size as whole GPUs)",
+            "Pool", "Slices", "GPUs needed", "$/GPU-hour", "$/hour without", "$/hour with", "Saved $/hour", "Saved $/month");
+        foreach (var p in plan.Pools)
+        {
+            var w = p.WithoutSharing;
+            Row(table, p.Pool, w.Slices.ToString(System.Globalization.CultureInfo.InvariantCulture), w.GpusNeeded.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Formats.Hourly(w.UsdPerGpuHour), Formats.Hourly(w.Cost.Hourly), Formats.Hourly(p.AtDesired.Hourly), Formats.Hourly(w.Saved.Hourly), Formats.Monthly(w.Saved.Monthly));
+        }
+        var t = plan.Totals;
+        Row(table, "Total", "", "", "", Formats.Hourly(t.WithoutSharing.Hourly), Formats.Hourly(t.GpuPools.Hourly), Formats.Hourly(t.SavedBySharing.Hourly), Formats.Monthly(t.SavedBySharing.Monthly));
+        return table;
+    }
+
+    private static void WriteWarnings(TextWriter writer, StackPlan plan)
+    {
+        writer.WriteLine(plan.Warnings.Count == 0 ? "Warnings: none" : $"Warnings ({plan.Warnings.Count}):");
+        foreach (var warning in plan.Warnings)
+        {
+            writer.WriteLine($"  ! [{warning.Code}] {warning.Message}" + (warning.KeyPath is null ? "" : $" ({warning.KeyPath})"));
+        }
+    }
+
+    private static Table NewTable(string title, params string[] columns)
+    {
+        var table = new Table { Title = new TableTitle(Markup.Escape(title)), Border = TableBorder.Rounded };
+        foreach (var column in columns)
+        {
+            table.AddColumn(new TableColumn(Text(column)));
+        }
+        return table;
+    }
+
+    private static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (IRenderable)Text(c)).ToArray());
+
+    private static Text Text(string value) => new(value);
+}

@@ -1,0 +1,28 @@
+using GpuSlicingInfra.Stacks.Review.Policy;
+using Spectre.Console;
+
+namespace GpuSlicingInfra.Cli.Output;
+
+/// <summary>The text form of <c>validate</c>: one row per finding, then a summary line.</summary>
+internal static class ValidateRenderer
+{
+    public static void Render(TextWriter writer, ValidationReport report)
+    {
+        var console = ReportConsole.Create(writer);
+        if (report.Findings.Count > 0)
+        {
+            var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"validate: stack {report.Stack}")) };
+            foreach (var column in new[] { "Severity", "Rule", "Key path", "Message" })
+            {
+                table.AddColumn(new TableColumn(new Text(column)));
+            }
+            foreach (var f in report.Findings)
+            {
+                table.AddRow(new Text(f.Severity == PolicySeverity.Error ? "error" : "warning"), new Text(f.RuleId), new Text(f.KeyPath), new Text(f.Message));
+            }
+            console.Write(table);
+        }
+        writer.WriteLine($"{report.Errors} error(s), {report.Warnings} warning(s); {report.RulesChecked} policy rules checked{(report.Strict ? " (strict: warnings fail)" : "")}: {(report.Passed ? "passed" : "FAILED")}.");
+        writer.Flush();
+    }
+}

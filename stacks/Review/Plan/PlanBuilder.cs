@@ -1,0 +1,116 @@
+using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Cost;
+using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Stacks.Settings;
+
+namespace GpuSlicingInfra.Stacks.Review.Plan;
+
+/// <summary>
+/// Computes a stack's plan: physical GPUs = Σ nodes × GPUs per node; slices = GPUs × replicas;
+/// cost = Σ nodes × hourly price (+ control plane, NAT gateways, system nodes); monthly = hourly × 730.
+/// </summary>
+public static class PlanBuilder
+{
+    /// <summary>The plan of validated settings and the program compiled from them.</summary>
+    public static StackPlan Build(StackSettings settings, ProgramSnapshot program, IPriceSource prices, IEnumerable<IPlanWarningRule>? warningRules = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(prices);
+        var platform = settings.Platform;
+        var profiles = platform.DevicePlugin.Profiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var pools = platform.GpuPools.Select(p => Pool(p, profiles[p.Profile], prices)).ToList();
+        var fixedCosts = FixedCosts(platform, prices);
+
+        var poolsAtDesired = Amounts.Sum(pools.Select(p => p.AtDesired));
+        var withoutSharing = Amounts.Sum(pools.Select(p => p.WithoutSharing.Cost));
+        var totals = new PlanTotals(
+            Sum(pools.Select(p => p.PhysicalGpus)),
+            Sum(pools.Select(p => p.AdvertisedSlices)),
+            poolsAtDesired,
+            Amounts.Sum(pools.Select(p => p.AtDesired).Concat(fixedCosts.Select(c => c.AtDesired))),
+            Amounts.Sum(pools.Select(p => p.AtMax).Concat(fixedCosts.Select(c => c.AtMax))),
+            withoutSharing,
+            Amounts.Of(withoutSharing.Hourly - poolsAtDesired.Hourly));
+
+        var warnings = PlanWarningRules.Run(new PlanContext(settings, program, pools, prices), warningRules);
+        return new StackPlan(StackPlan.CurrentSchemaVersion, settings.StackName, platform.Environment, settings.Region,
+            ComponentGrouping.Group(program, settings), pools, fixedCosts, totals, warnings, Notes);
+    }
+
+    /// <summary>How to read the numbers; shown under the tables and in JSON.</summary>
+    public static IReadOnlyList<string> Notes { get; } =
+    [
+        "Time-slicing does not partition GPU memory: every slice sees all of the GPU's memory; GiB/slice (GPU memory ÷ replicas) is a nominal fair share, not a limit.",
+        "Prices: us-east-1 on-demand list prices unless overridden by the prices setting; NAT data processing and EBS are not included.",
+        "Monthly = hourly × 730. Without sharing: each slice at desired size as one whole GPU at the pool's first type's price per GPU.",
+    ];
+
+    /// <summary>One pool. The cost model takes node counts, so other pool kinds can reuse it.</summary>
+    public static PoolPlan Pool(GpuNodePoolArgs pool, SharingProfileArgs profile, IPriceSource prices)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(prices);
+        var capacity = GpuCapacity.Of(pool, profile);
+        var priced = pool.InstanceTypes[0];
+        var type = GpuInstanceCatalog.Find(priced);
+        var nodes = new NodeCounts(pool.MinSize, pool.DesiredSize, pool.MaxSize);
+        var cost = new NodeGroupCost(prices.HourlyUsd(priced), nodes);
+        var slices = capacity.AdvertisedSlices;
+        var gpuMemory = type?.GpuMemoryGiB ?? 0;
+
+        var perGpu = type is null || type.GpuCount == 0 ? 0m : (cost.UsdPerNodeHour ?? 0m) / type.GpuCount;
+        var unsharedHourly = perGpu * slices.Desired;
+        var unshared = new UnsharedComparison(slices.Desired, slices.Desired, Amounts.Normalize(perGpu),
+            Amounts.Of(unsharedHourly), Amounts.Of(unsharedHourly - cost.HourlyAtDesired));
+
+        return new PoolPlan(
+            pool.Name, pool.InstanceTypes, priced,
+            pool.CapacityType == CapacityType.Spot ? "spot" : "onDemand",
+            profile.Name, StrategyName(profile.Strategy), profile.ResourceName,
+            type?.GpuModel ?? "unknown", gpuMemory,
+            nodes, capacity.GpusPerNode, capacity.PhysicalGpus, capacity.SlicesPerGpu, slices,
+            Amounts.Normalize((decimal)gpuMemory / capacity.SlicesPerGpu),
+            cost.UsdPerNodeHour,
+            Amounts.Of(cost.HourlyAtDesired), Amounts.Of(cost.HourlyAtMax),
+            slices.Desired == 0 ? null : Amounts.Normalize(cost.HourlyAtDesired / slices.Desired),
+            unshared);
+    }
+
+    private static List<CostLine> FixedCosts(GpuSlicingPlatformArgs platform, IPriceSource prices)
+    {
+        var lines = new List<CostLine>
+        {
+            new("eksControlPlane", "1 cluster", HourlyRates.EksControlPlaneUsd,
+                Amounts.Of(HourlyRates.EksControlPlaneUsd), Amounts.Of(HourlyRates.EksControlPlaneUsd)),
+        };
+        // An existing VPC's NAT gateways belong to (and are paid by) whoever owns the VPC.
+        var natCount = platform.Network.UsesExistingVpc ? 0
+            : platform.Network.NatGateways == NatGatewayStrategy.SingleGateway ? 1
+            : platform.Network.AvailabilityZoneCount;
+        var natDetail = platform.Network.UsesExistingVpc ? "existing VPC (not counted)" : $"{natCount} × NAT gateway";
+        lines.Add(new("natGateways", natDetail, HourlyRates.NatGatewayUsd,
+            Amounts.Of(natCount * HourlyRates.NatGatewayUsd), Amounts.Of(natCount * HourlyRates.NatGatewayUsd)));
+
+        var cluster = platform.Cluster;
+        var system = new NodeGroupCost(prices.HourlyUsd(cluster.SystemInstanceType),
+            new NodeCounts(cluster.SystemMinSize, cluster.SystemDesiredSize, cluster.SystemMaxSize));
+        lines.Add(new("systemNodes", $"{cluster.SystemDesiredSize} (max {cluster.SystemMaxSize}) × {cluster.SystemInstanceType}",
+            system.UsdPerNodeHour, Amounts.Of(system.HourlyAtDesired), Amounts.Of(system.HourlyAtMax)));
+        return lines;
+    }
+
+    private static NodeCounts Sum(IEnumerable<NodeCounts> counts)
+    {
+        var list = counts.ToList();
+        return new NodeCounts(list.Sum(c => c.Min), list.Sum(c => c.Desired), list.Sum(c => c.Max));
+    }
+
+    private static string StrategyName(SharingStrategy strategy) => strategy switch
+    {
+        SharingStrategy.TimeSlicing => "timeSlicing",
+        SharingStrategy.Mps => "mps",
+        _ => "none",
+    };
+}

@@ -1,0 +1,144 @@
+using System.Text.Json.Serialization;
+using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Stacks.Review.Diff;
+
+namespace GpuSlicingInfra.Stacks.Review.Plan;
+
+// The plan is also the `plan --format json` contract (docs/plan.schema.json): member names are the
+// JSON names in camelCase. Add members freely; renaming or removing one needs a new SchemaVersion.
+
+/// <summary>The offline view of a stack: what will exist, what it provides and what it costs.</summary>
+/// <param name="SchemaVersion">Version of this shape (<see cref="CurrentSchemaVersion"/>).</param>
+/// <param name="Stack">Stack name.</param>
+/// <param name="Environment">Environment setting.</param>
+/// <param name="Region">AWS region, if set.</param>
+/// <param name="Components">Resources of the compiled program, grouped by the component that adds them.</param>
+/// <param name="Pools">GPU capacity and cost per pool.</param>
+/// <param name="FixedCosts">Charges besides the GPU pools.</param>
+/// <param name="Totals">Sums over pools and fixed costs.</param>
+/// <param name="Warnings">What a reviewer should look at.</param>
+/// <param name="Notes">How to read the numbers.</param>
+public sealed record StackPlan(
+    int SchemaVersion,
+    string Stack,
+    string Environment,
+    string? Region,
+    IReadOnlyList<ComponentGroup> Components,
+    IReadOnlyList<PoolPlan> Pools,
+    IReadOnlyList<CostLine> FixedCosts,
+    PlanTotals Totals,
+    IReadOnlyList<PlanWarning> Warnings,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The schema version this code writes.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>What the program was compared with (<c>plan --against</c>); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Against { get; init; }
+
+    /// <summary>Differences from the program named by <see cref="Against"/>; absent without it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ProgramDiff? Diff { get; init; }
+}
+
+/// <summary>Resources one component adds.</summary>
+/// <param name="Component">Component, e.g. <c>GpuNodePool t4</c>.</param>
+/// <param name="Prefix">Logical name prefix of its resources.</param>
+/// <param name="Resources">Its resources in program order.</param>
+public sealed record ComponentGroup(string Component, string Prefix, IReadOnlyList<PlannedResource> Resources);
+
+/// <summary>One resource of the program.</summary>
+/// <param name="Name">Logical name.</param>
+/// <param name="Type">Type token.</param>
+public sealed record PlannedResource(string Name, string Type);
+
+/// <summary>An amount per hour and per month (hourly × 730).</summary>
+/// <param name="Hourly">USD per hour.</param>
+/// <param name="Monthly">USD per month.</param>
+public sealed record Money(decimal Hourly, decimal Monthly);
+
+/// <summary>One GPU pool.</summary>
+/// <param name="Pool">Pool name.</param>
+/// <param name="InstanceTypes">Its instance types, in priority order.</param>
+/// <param name="PricedInstanceType">The type the cost assumes (the first: on-demand node groups launch types in list order).</param>
+/// <param name="CapacityType"><c>onDemand</c> or <c>spot</c>.</param>
+/// <param name="Profile">Sharing profile.</param>
+/// <param name="Strategy"><c>timeSlicing</c>, <c>mps</c> or <c>none</c>.</param>
+/// <param name="ResourceName">What pods request: <c>nvidia.com/gpu</c> or <c>nvidia.com/gpu.shared</c>.</param>
+/// <param name="GpuModel">GPU model of the priced type.</param>
+/// <param name="GpuMemoryGiB">Memory of one GPU.</param>
+/// <param name="Nodes">Node counts.</param>
+/// <param name="GpusPerNode">GPUs per node (the smallest of the pool's types).</param>
+/// <param name="PhysicalGpus">Nodes × GPUs per node.</param>
+/// <param name="Replicas">Slices per GPU (1 without sharing).</param>
+/// <param name="AdvertisedSlices">Physical GPUs × replicas: the allocatable <see cref="ResourceName"/>.</param>
+/// <param name="NominalGpuMemoryGiBPerSlice">GPU memory ÷ replicas: a fair share, not a limit.</param>
+/// <param name="UsdPerNodeHour">Price of one node; null when unknown.</param>
+/// <param name="AtDesired">Cost at the desired size.</param>
+/// <param name="AtMax">Cost at the maximum size.</param>
+/// <param name="UsdPerSliceHour">Cost at desired ÷ slices at desired; null with no slices.</param>
+/// <param name="WithoutSharing">The same slices as whole GPUs.</param>
+public sealed record PoolPlan(
+    string Pool,
+    IReadOnlyList<string> InstanceTypes,
+    string PricedInstanceType,
+    string CapacityType,
+    string Profile,
+    string Strategy,
+    string ResourceName,
+    string GpuModel,
+    int GpuMemoryGiB,
+    NodeCounts Nodes,
+    int GpusPerNode,
+    NodeCounts PhysicalGpus,
+    int Replicas,
+    NodeCounts AdvertisedSlices,
+    decimal NominalGpuMemoryGiBPerSlice,
+    decimal? UsdPerNodeHour,
+    Money AtDesired,
+    Money AtMax,
+    decimal? UsdPerSliceHour,
+    UnsharedComparison WithoutSharing);
+
+/// <summary>
+/// What the pods that fill a pool's slices at its desired size would cost without sharing: each slice
+/// becomes one whole GPU, priced at the per-GPU price of the pool's first instance type.
+/// </summary>
+/// <param name="Slices">Slices at desired size (pods that fit).</param>
+/// <param name="GpusNeeded">Whole GPUs those pods would need.</param>
+/// <param name="UsdPerGpuHour">Price of one GPU: the first type's price ÷ its GPUs.</param>
+/// <param name="Cost">GPUs needed × price per GPU.</param>
+/// <param name="Saved">Cost without sharing − cost with it.</param>
+public sealed record UnsharedComparison(int Slices, int GpusNeeded, decimal UsdPerGpuHour, Money Cost, Money Saved);
+
+/// <summary>A charge besides the GPU pools.</summary>
+/// <param name="Item"><c>eksControlPlane</c>, <c>natGateways</c> or <c>systemNodes</c>.</param>
+/// <param name="Detail">What is counted, e.g. <c>2 × t3.large</c>.</param>
+/// <param name="UnitUsdPerHour">Price of one unit; null when unknown (counted as 0).</param>
+/// <param name="AtDesired">Cost at desired counts.</param>
+/// <param name="AtMax">Cost at maximum counts.</param>
+public sealed record CostLine(string Item, string Detail, decimal? UnitUsdPerHour, Money AtDesired, Money AtMax);
+
+/// <summary>Sums over the stack.</summary>
+/// <param name="PhysicalGpus">GPUs over all pools.</param>
+/// <param name="AdvertisedSlices">Slices over all pools.</param>
+/// <param name="GpuPools">Cost of the GPU pools at desired size.</param>
+/// <param name="AtDesired">Everything at desired size.</param>
+/// <param name="AtMax">Everything at maximum size.</param>
+/// <param name="WithoutSharing">The GPU pools' pods on whole GPUs, at desired size.</param>
+/// <param name="SavedBySharing">Without sharing − GPU pools, at desired size.</param>
+public sealed record PlanTotals(
+    NodeCounts PhysicalGpus,
+    NodeCounts AdvertisedSlices,
+    Money GpuPools,
+    Money AtDesired,
+    Money AtMax,
+    Money WithoutSharing,
+    Money SavedBySharing);
+
+/// <summary>Something a reviewer should look at; never fails the plan.</summary>
+/// <param name="Code">Stable identifier, e.g. <c>spot-in-prod</c>.</param>
+/// <param name="Message">What and why.</param>
+/// <param name="KeyPath">The config key to change, when there is one.</param>
+public sealed record PlanWarning(string Code, string Message, string? KeyPath);

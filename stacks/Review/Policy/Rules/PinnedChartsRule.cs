@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using GpuSlicingInfra.Stacks.Settings;
+
+namespace GpuSlicingInfra.Stacks.Review.Policy.Rules;
+
+/// <summary>GSI010: every Helm release pins an exact chart version, so a deployment never picks up an unreviewed chart (ARCHITECTURE invariants).</summary>
+public sealed partial class PinnedChartsRule : PolicyRule
+{
+    /// <inheritdoc />
+    public override string Id => "GSI010";
+
+    /// <inheritdoc />
+    public override string Title => "Helm chart versions pinned to an exact version";
+
+    /// <inheritdoc />
+    public override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var release in context.Program.OfType("kubernetes:helm.sh/v3:Release"))
+        {
+            var version = release.Text("version");
+            if (version is null || !ExactVersion().IsMatch(version))
+            {
+                yield return Error($"Helm release '{release.Name}' (chart {release.Text("chart")}) does not pin an exact chart version (version: {version ?? "unset"}).",
+                    SettingsBinder.ToKeyPath("DevicePlugin.ChartVersion"), release.Name);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^\d+\.\d+\.\d+$")]
+    private static partial Regex ExactVersion();
+}

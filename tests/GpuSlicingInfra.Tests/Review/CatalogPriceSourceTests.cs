@@ -1,0 +1,42 @@
+using GpuSlicingInfra.Components.Cost;
+using GpuSlicingInfra.Components.Gpu;
+
+namespace GpuSlicingInfra.Tests.Review;
+
+public sealed class CatalogPriceSourceTests
+{
+    [Theory]
+    [InlineData("g4dn.xlarge", 0.526)]
+    [InlineData("g5.2xlarge", 1.212)]
+    [InlineData("g6.xlarge", 0.805)]
+    [InlineData("g6e.xlarge", 1.861)]
+    [InlineData("p3.2xlarge", 3.06)]
+    [InlineData("p4d.24xlarge", 21.96)]
+    [InlineData("p5.48xlarge", 55.04)]
+    [InlineData("t3.large", 0.0832)]
+    [InlineData("m6i.large", 0.096)]
+    [InlineData("m5.large", 0.096)]
+    public void List_prices_cover_gpu_families_and_common_system_types(string type, double price)
+    {
+        Assert.Equal((decimal)price, new CatalogPriceSource().HourlyUsd(type));
+    }
+
+    [Fact]
+    public void Overrides_win_and_unknown_types_have_no_price()
+    {
+        var source = new CatalogPriceSource(new Dictionary<string, decimal> { ["g4dn.xlarge"] = 0.16m });
+
+        Assert.Equal(0.16m, source.HourlyUsd("g4dn.xlarge"));
+        Assert.Null(source.HourlyUsd("x9.huge"));
+    }
+
+    [Fact]
+    public void Catalog_has_every_family_with_mig_only_on_a100_and_h100()
+    {
+        var families = GpuInstanceCatalog.All.GroupBy(t => t.Family).ToDictionary(g => g.Key, g => g.ToList());
+
+        Assert.Equal(["g4dn", "g5", "g6", "g6e", "p3", "p4d", "p5"], families.Keys.Order(StringComparer.Ordinal));
+        Assert.All(GpuInstanceCatalog.All, t => Assert.Equal(t.Family is "p4d" or "p5", t.SupportsMig));
+        Assert.Equal((8, 80, 192, 2048), (families["p5"][0].GpuCount, families["p5"][0].GpuMemoryGiB, families["p5"][0].VCpus, families["p5"][0].MemoryGiB));
+    }
+}

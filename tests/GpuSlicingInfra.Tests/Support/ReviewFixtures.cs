@@ -1,0 +1,24 @@
+using GpuSlicingInfra.Stacks;
+using GpuSlicingInfra.Stacks.Config;
+using GpuSlicingInfra.Stacks.Review;
+using GpuSlicingInfra.Stacks.Settings;
+
+namespace GpuSlicingInfra.Tests.Support;
+
+/// <summary>Settings and program text of a stack, for plan, diff and policy tests that edit the emitted program.</summary>
+internal static class ReviewFixtures
+{
+    public static (StackSettings Settings, string Program) Compile(StackConfig config) =>
+        (SettingsBinder.Bind(config), StackProgram.Compile(config));
+
+    public static (StackSettings Settings, string Program) Shipped(string stack) => Compile(StackFixtures.Shipped(stack));
+
+    public static ProgramSnapshot Snapshot(string program) => ProgramSnapshot.Parse(program, "test");
+
+    /// <summary>Replaces text that must occur (a fixture edit that silently misses would make a test pass for nothing).</summary>
+    public static string Edit(string program, string find, string replace)
+    {
+        Assert.Contains(find, program, StringComparison.Ordinal);
+        return program.Replace(find, replace, StringComparison.Ordinal);
+    }
+}
