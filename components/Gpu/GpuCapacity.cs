@@ -27,7 +27,8 @@ public sealed record GpuCapacity(
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(profile);
-        var gpusPerNode = pool.InstanceTypes.Select(t => GpuInstanceCatalog.Find(t)?.GpuCount ?? 0).DefaultIfEmpty(0).Min();
+        // Types outside the catalog (allowUnknownInstanceTypes) have no known GPU count and are left out.
+        var gpusPerNode = pool.InstanceTypes.Select(GpuInstanceCatalog.Find).OfType<GpuInstanceType>().Select(t => t.GpuCount).DefaultIfEmpty(0).Min();
         var gpus = new NodeCounts(pool.MinSize * gpusPerNode, pool.DesiredSize * gpusPerNode, pool.MaxSize * gpusPerNode);
         return new GpuCapacity(pool.Name, profile.Name, profile.ResourceName, gpusPerNode, profile.SlicesPerGpu, gpus,
             new NodeCounts(gpus.Min * profile.SlicesPerGpu, gpus.Desired * profile.SlicesPerGpu, gpus.Max * profile.SlicesPerGpu));
