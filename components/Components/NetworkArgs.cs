@@ -93,6 +93,8 @@ public sealed record NetworkArgs
         return IPNetwork.TryParse(value, out var network)
             && network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
             && value.Contains('/', StringComparison.Ordinal)
+            // The address must be the network address itself, written canonically (no host bits, no leading zeros).
+            && network.BaseAddress.ToString() == value[..value.IndexOf('/', StringComparison.Ordinal)]
             && (prefixLength = network.PrefixLength) >= 0;
     }
 }

@@ -79,7 +79,7 @@ public sealed class SettingsObject
         }
         if (number < min || number > max)
         {
-            Problem(key, $"{number} is out of range; allowed: {min} to {max}.");
+            Problem(key, $"{Describe(node)} is out of range; allowed: {min} to {max}.");
             return fallback;
         }
         return (int)number;
