@@ -114,6 +114,11 @@ public static partial class StackInputLimits
         {
             throw new ConfigException(source, $"not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {OneLine(e.Message)}");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // The YAML scanner throws these on some malformed input instead of a YamlException.
+            throw new ConfigException(source, $"not valid YAML near line {parser.Current?.Start.Line ?? 1}: {OneLine(e.Message)}");
+        }
     }
 
     /// <summary>Text on one line, for messages.</summary>
