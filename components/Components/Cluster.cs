@@ -37,6 +37,8 @@ public sealed class Cluster
             RetainOnDelete = args.Protect,
         });
 
+        // No deleteBeforeReplace here: eks:Cluster is a component, so the option would not reach the control plane;
+        // protect guards prod, and replacing a named cluster elsewhere must be a deliberate `pulumi up --replace`.
         Resource = new EksCluster(program, name, new EksClusterArgs
         {
             Name = args.Name,

@@ -1,4 +1,5 @@
 using GpuSlicingInfra.Components.Program;
+using GpuSlicingInfra.Components.Validation;
 
 namespace GpuSlicingInfra.Components.Components;
 
@@ -96,8 +97,13 @@ public sealed record ClusterArgs
             }
             else if (!NetworkArgs.IsIpv4Cidr(cidr, out _))
             {
-                problems.Add(new(nameof(PublicAccessCidrs), $"'{cidr}' is not an IPv4 CIDR."));
+                problems.Add(new(nameof(PublicAccessCidrs), $"'{cidr}' is not an IPv4 CIDR{(ConfigRules.NetworkHint(cidr) is { } hint ? $" (host bits set: did you mean {hint}?)" : "")}."));
             }
+        }
+        foreach (var duplicate in PublicAccessCidrs.Select(c => ConfigRules.Ipv4Network(c)?.ToString()).OfType<string>()
+            .GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add(new(nameof(PublicAccessCidrs), $"'{duplicate.Key}' is listed more than once."));
         }
         foreach (var logType in LogTypes.Where(t => !AllLogTypes.Contains(t)))
         {
@@ -106,6 +112,15 @@ public sealed record ClusterArgs
         foreach (var arn in AdminPrincipalArns.Where(a => !ClusterNaming.IsIamPrincipalArn(a)))
         {
             problems.Add(new(nameof(AdminPrincipalArns), $"'{arn}' is not an IAM role or user ARN."));
+        }
+        // EKS allows one access entry per principal; a duplicate fails the deployment half-way.
+        foreach (var duplicate in AdminPrincipalArns.Concat(LogTypes).GroupBy(a => a, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add(new(AdminPrincipalArns.Contains(duplicate.Key) ? nameof(AdminPrincipalArns) : nameof(LogTypes), $"'{duplicate.Key}' is listed more than once."));
+        }
+        if (!ConfigRules.IsInstanceTypeName(SystemInstanceType))
+        {
+            problems.Add(new(nameof(SystemInstanceType), $"'{SystemInstanceType}' is not an EC2 instance type name such as m6i.large."));
         }
         if (SystemMinSize < 1 || SystemMinSize > SystemDesiredSize || SystemDesiredSize > SystemMaxSize)
         {

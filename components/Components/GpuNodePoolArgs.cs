@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Components.Program;
 using GpuSlicingInfra.Components.Providers.Eks;
+using GpuSlicingInfra.Components.Validation;
 
 namespace GpuSlicingInfra.Components.Components;
 
@@ -19,6 +20,12 @@ public sealed partial record GpuNodePoolArgs
 
     /// <summary>GPU instance types. Default: <c>g4dn.xlarge</c>.</summary>
     public IReadOnlyList<string> InstanceTypes { get; init; } = ["g4dn.xlarge"];
+
+    /// <summary>
+    /// Accept instance types the catalog does not know (newer families), checked for format only; their
+    /// GPU count is unknown, so the capacity output counts only the pool's known types. Default: off.
+    /// </summary>
+    public bool AllowUnknownInstanceTypes { get; init; }
 
     /// <summary>Minimum nodes. Default: 0.</summary>
     public int MinSize { get; init; }
@@ -104,8 +111,21 @@ public sealed partial record GpuNodePoolArgs
         }
         foreach (var type in InstanceTypes.Where(t => GpuInstanceCatalog.Find(t) is null))
         {
-            problems.Add(new(nameof(InstanceTypes), $"'{type}' is not a known GPU instance type; known: {string.Join(", ", GpuInstanceCatalog.All.Select(t => t.Name))}."));
+            if (!AllowUnknownInstanceTypes)
+            {
+                problems.Add(new(nameof(InstanceTypes), $"'{type}' is not a known GPU instance type (set allowUnknownInstanceTypes: true for a newer type); known: {string.Join(", ", GpuInstanceCatalog.All.Select(t => t.Name))}."));
+            }
+            else if (!ConfigRules.IsInstanceTypeName(type))
+            {
+                problems.Add(new(nameof(InstanceTypes), $"'{type}' is not an EC2 instance type name such as g6.xlarge."));
+            }
         }
+        foreach (var duplicate in InstanceTypes.GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add(new(nameof(InstanceTypes), $"'{duplicate.Key}' is listed more than once."));
+        }
+        problems.AddRange(ConfigRules.KubernetesLabels(Labels, nameof(Labels),
+            [ResourceTags.GpuPresentLabel, ResourceTags.DevicePluginConfigLabel, ResourceTags.PoolLabel]));
         if (MinSize < 0 || MinSize > DesiredSize || DesiredSize > MaxSize)
         {
             problems.Add(new(nameof(DesiredSize), $"sizes must satisfy 0 <= min ({MinSize}) <= desired ({DesiredSize}) <= max ({MaxSize})."));

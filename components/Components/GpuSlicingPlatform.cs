@@ -15,13 +15,16 @@ public sealed class GpuSlicingPlatform
     /// <summary>Tag key carrying the environment.</summary>
     public const string EnvironmentTag = "gpu-slicing-infra/environment";
 
+    /// <summary>Tag key carrying the cluster name.</summary>
+    public const string ClusterTag = "gpu-slicing-infra/cluster";
+
     /// <summary>Adds every component to <paramref name="program"/>.</summary>
     public GpuSlicingPlatform(PulumiProgram program, GpuSlicingPlatformArgs args)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(args);
         ArgsValidationException.ThrowIfAny(nameof(GpuSlicingPlatformArgs), args.Validate());
-        var tags = ResourceTags.Merge(args.Tags, (EnvironmentTag, args.Environment), ("gpu-slicing-infra/cluster", args.Cluster.Name));
+        var tags = ResourceTags.Merge(args.Tags, (EnvironmentTag, args.Environment), (ClusterTag, args.Cluster.Name));
 
         // Generated once and kept in state: names that must be unique account-wide (IAM is global).
         NameSuffix = new RandomString(program, "name-suffix", new RandomStringArgs

@@ -1,4 +1,5 @@
 using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Validation;
 
 namespace GpuSlicingInfra.Components.Components;
 
@@ -37,6 +38,7 @@ public sealed record GpuSlicingPlatformArgs
         {
             problems.Add(new(nameof(Environment), $"'{Environment}' must be a DNS label, e.g. dev or prod."));
         }
+        problems.AddRange(ConfigRules.AwsTags(Tags, nameof(Tags), [GpuSlicingPlatform.EnvironmentTag, GpuSlicingPlatform.ClusterTag]));
         problems.AddRange(Network.Validate().Select(p => p.Under(nameof(Network))));
         problems.AddRange(Cluster.Validate().Select(p => p.Under(nameof(Cluster))));
         problems.AddRange(DevicePlugin.Validate().Select(p => p.Under(nameof(DevicePlugin))));

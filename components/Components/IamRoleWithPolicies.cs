@@ -16,6 +16,10 @@ internal static class IamRoleWithPolicies
             Description = description,
             AssumeRolePolicy = trustPolicy,
             Tags = ResourceTags.Merge(tags),
+        }, new ResourceOptions
+        {
+            // An explicit name (cluster name + stack suffix) is reused by a replacement: create-before-delete would collide.
+            DeleteBeforeReplace = roleName is not null,
         });
         foreach (var (suffix, policyName) in managedPolicies)
         {

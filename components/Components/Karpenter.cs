@@ -71,6 +71,8 @@ public sealed class Karpenter
             Provider = provider,
             // Without credentials, a queue and somewhere to run, the controller crash-loops and the atomic release rolls back.
             DependsOn = [Iam.ControllerRole, .. Iam.Grants, Interruption.Queue, Interruption.QueuePolicy, Iam.NodeAccessEntry, systemNodes],
+            // The release name is fixed and the chart names cluster-wide objects after it.
+            DeleteBeforeReplace = true,
         });
 
         var profiles = args.Profiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
@@ -107,8 +109,9 @@ public sealed class Karpenter
 
     private List<CustomResource> AddPool(PulumiProgram program, string name, KarpenterArgs args, GpuNodePoolArgs pool, SharingProfileArgs profile, Resource provider)
     {
-        // The CRDs come with the chart: every object waits for the release.
-        var afterRelease = new ResourceOptions { Provider = provider, DependsOn = [Release] };
+        // The CRDs come with the chart: every object waits for the release. Objects have fixed
+        // names, so a replacement deletes the old object before creating the new one.
+        var afterRelease = new ResourceOptions { Provider = provider, DependsOn = [Release], DeleteBeforeReplace = true };
         var discovery = new Dictionary<string, string> { [ResourceTags.KarpenterDiscovery] = args.ClusterName! };
         var nodeClass = new CustomResource(program, $"{name}-nodeclass-{pool.Name}", new CustomResourceArgs
         {

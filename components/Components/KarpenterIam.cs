@@ -40,6 +40,10 @@ internal sealed class KarpenterIam
             Description = $"Karpenter controller of EKS cluster {clusterName}",
             AssumeRolePolicy = trust,
             Tags = ResourceTags.Merge(tags),
+        }, new ResourceOptions
+        {
+            // The role has a fixed name: a replacement must free it before taking it.
+            DeleteBeforeReplace = true,
         });
         var grants = new List<Resource>();
         foreach (var group in KarpenterControllerPolicy.For(clusterName, aws, cluster.ClusterArn, NodeRole.Arn, queueArn))

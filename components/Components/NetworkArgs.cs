@@ -1,4 +1,5 @@
 using System.Net;
+using GpuSlicingInfra.Components.Validation;
 
 namespace GpuSlicingInfra.Components.Components;
 
@@ -45,17 +46,21 @@ public sealed record NetworkArgs
         var problems = new List<ArgsProblem>();
         if (UsesExistingVpc)
         {
-            if (!ExistingVpcId!.StartsWith("vpc-", StringComparison.Ordinal))
+            if (!ConfigRules.IsResourceId(ExistingVpcId, "vpc"))
             {
-                problems.Add(new(nameof(ExistingVpcId), $"'{ExistingVpcId}' is not a VPC id (vpc-…)."));
+                problems.Add(new(nameof(ExistingVpcId), $"'{ExistingVpcId}' is not a VPC id (vpc- and 8 or 17 hex digits)."));
             }
             if (ExistingPrivateSubnetIds.Count == 0)
             {
                 problems.Add(new(nameof(ExistingPrivateSubnetIds), "an existing VPC needs at least one private subnet for nodes."));
             }
-            foreach (var id in ExistingPrivateSubnetIds.Concat(ExistingPublicSubnetIds).Where(id => !id.StartsWith("subnet-", StringComparison.Ordinal)))
+            foreach (var id in ExistingPrivateSubnetIds.Concat(ExistingPublicSubnetIds).Where(id => !ConfigRules.IsResourceId(id, "subnet")))
             {
-                problems.Add(new(nameof(ExistingPrivateSubnetIds), $"'{id}' is not a subnet id (subnet-…)."));
+                problems.Add(new(nameof(ExistingPrivateSubnetIds), $"'{id}' is not a subnet id (subnet- and 8 or 17 hex digits)."));
+            }
+            foreach (var id in ExistingPrivateSubnetIds.Concat(ExistingPublicSubnetIds).GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1 && g.Key.Length > 0))
+            {
+                problems.Add(new(nameof(ExistingPrivateSubnetIds), $"'{id.Key}' is listed more than once."));
             }
             if (ExistingPrivateSubnetIds.Intersect(ExistingPublicSubnetIds).Any())
             {
@@ -65,7 +70,14 @@ public sealed record NetworkArgs
         }
         if (!IsIpv4Cidr(CidrBlock, out var prefix) || prefix is < 16 or > 24)
         {
-            problems.Add(new(nameof(CidrBlock), $"'{CidrBlock}' must be an IPv4 CIDR with a prefix length from /16 to /24."));
+            problems.Add(new(nameof(CidrBlock), $"'{CidrBlock}' must be an IPv4 CIDR with a prefix length from /16 to /24{(ConfigRules.NetworkHint(CidrBlock) is { } hint ? $" (host bits set: did you mean {hint}?)" : "")}."));
+        }
+        else if (ConfigRules.Ipv4Network(CidrBlock) is { } vpc)
+        {
+            foreach (var reserved in ConfigRules.EksDefaultServiceCidrs.Where(r => ConfigRules.Overlap(vpc, ConfigRules.Ipv4Network(r)!.Value)))
+            {
+                problems.Add(new(nameof(CidrBlock), $"'{CidrBlock}' overlaps {reserved}, one of the EKS default Kubernetes service CIDRs; pods could not reach VPC addresses shadowed by service IPs. Choose another range."));
+            }
         }
         if (AvailabilityZoneCount is < 2 or > 6)
         {
@@ -81,6 +93,8 @@ public sealed record NetworkArgs
         return IPNetwork.TryParse(value, out var network)
             && network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
             && value.Contains('/', StringComparison.Ordinal)
+            // The address must be the network address itself, written canonically (no host bits, no leading zeros).
+            && network.BaseAddress.ToString() == value[..value.IndexOf('/', StringComparison.Ordinal)]
             && (prefixLength = network.PrefixLength) >= 0;
     }
 }

@@ -30,18 +30,20 @@ public sealed class NvidiaDevicePlugin
         ArgsValidationException.ThrowIfAny(nameof(NvidiaDevicePluginArgs), args.Validate());
         var provider = args.Provider ?? throw new ArgumentException("NvidiaDevicePluginArgs.Provider must be wired.", nameof(args));
         var withProvider = new ResourceOptions { Provider = provider };
+        // Fixed metadata.name / release name: a replacement reuses the name, so create-before-delete would collide.
+        var fixedName = withProvider with { DeleteBeforeReplace = true };
 
         var ns = new K8sNamespace(program, $"{name}-namespace", new NamespaceArgs
         {
             Metadata = new ObjectMeta { Name = args.Namespace },
-        }, withProvider);
+        }, fixedName);
 
         var data = DevicePluginConfig.RenderAll(args.Profiles);
         ConfigMap = new ConfigMap(program, $"{name}-config", new ConfigMapArgs
         {
             Metadata = new ObjectMeta { Name = ConfigMapName, Namespace = args.Namespace },
             Data = data,
-        }, withProvider with { DependsOn = [ns] });
+        }, fixedName with { DependsOn = [ns] });
 
         var gpuToleration = new Toleration { Key = ResourceTags.GpuTaintKey, Operator = "Exists", Effect = "NoSchedule" };
         // Without these the plugin never runs on nodes with extra GPU taints, so they never advertise GPUs.
@@ -72,7 +74,9 @@ public sealed class NvidiaDevicePlugin
                     [ChecksumAnnotation] = DevicePluginConfig.Checksum(data),
                 },
             },
-        }, withProvider with { DependsOn = [ConfigMap] });
+        // The chart's cluster-scoped objects (ClusterRole, ClusterRoleBinding) are named after the release
+        // too, so even a replacement into another namespace collides unless the old release goes first.
+        }, fixedName with { DependsOn = [ConfigMap] });
     }
 
     /// <summary>The time-slicing ConfigMap.</summary>

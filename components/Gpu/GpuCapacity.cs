@@ -28,7 +28,8 @@ public sealed record GpuCapacity(
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(profile);
-        var gpusPerNode = pool.InstanceTypes.Select(t => GpuInstanceCatalog.Find(t)?.GpuCount ?? 0).DefaultIfEmpty(0).Min();
+        // Types outside the catalog (allowUnknownInstanceTypes) have no known GPU count and are left out.
+        var gpusPerNode = pool.InstanceTypes.Select(GpuInstanceCatalog.Find).OfType<GpuInstanceType>().Select(t => t.GpuCount).DefaultIfEmpty(0).Min();
         // Karpenter starts a pool at zero nodes and grows it up to its node limit, on top of any node group.
         var mng = pool.UsesManagedNodeGroup;
         var maxNodes = (mng ? pool.MaxSize : 0) + (pool.UsesKarpenter ? pool.EffectiveKarpenterMaxNodes : 0);

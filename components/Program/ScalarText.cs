@@ -18,7 +18,9 @@ internal static class ScalarText
     /// <summary>Plain when unambiguous, literal block for multi-line text, double-quoted otherwise.</summary>
     public static ScalarStyle StyleFor(string text)
     {
-        if (text.Contains('\n', StringComparison.Ordinal))
+        // A literal block carries only printable characters and '\n'; anything else needs double-quoted escapes.
+        // Block scalars cannot start with a line break or blank: YAML would read the indentation differently.
+        if (text.Contains('\n', StringComparison.Ordinal) && text[0] is not ('\n' or ' ' or '\t') && text.All(c => c == '\n' || (!char.IsControl(c) && c is not ('\u2028' or '\u2029' or '\uFEFF'))))
         {
             return ScalarStyle.Literal;
         }

@@ -61,23 +61,24 @@ public static class App
             context.Error.WriteLine($"error: invalid stack config ({e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}):");
             foreach (var problem in e.Problems)
             {
-                context.Error.WriteLine($"  {problem}");
+                // One line per problem, whatever the offending value holds.
+                context.Error.WriteLine($"  {StackInputLimits.Printable(problem.ToString(), 2000)}");
             }
             return ExitCodes.InvalidInput;
         }
         catch (ArgsValidationException e)
         {
-            context.Error.WriteLine($"error: {e.Message}");
+            context.Error.WriteLine($"error: {StackInputLimits.Printable(e.Message, 2000)}");
             return ExitCodes.InvalidInput;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"error: {e.Message}");
+            context.Error.WriteLine($"error: {StackInputLimits.Printable(e.Message, 2000)}");
             return ExitCodes.InvalidInput;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            context.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
+            context.Error.WriteLine($"internal error: {e.GetType().Name}: {StackInputLimits.Printable(e.Message, 2000)}");
             context.Error.WriteLine(verbose ? e.ToString() : "Run again with --verbose for details, and please report it.");
             return ExitCodes.InternalError;
         }

@@ -16,17 +16,17 @@ public static class EnvironmentConfigReader
     public const string ConfigVariable = "PULUMI_CONFIG";
 
     /// <summary>Parses <c>PULUMI_CONFIG</c>.</summary>
-    /// <exception cref="ConfigException">The JSON is malformed or not an object.</exception>
+    /// <exception cref="ConfigException">The JSON is malformed, has a duplicate key, or is not an object.</exception>
     public static StackConfig Parse(string stackName, string configJson)
     {
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(configJson);
+            root = StackInputLimits.ParseJson(configJson);
         }
         catch (JsonException e)
         {
-            throw new ConfigException(ConfigVariable, $"is not valid JSON ({e.Message}).");
+            throw new ConfigException(ConfigVariable, $"is not valid JSON ({StackInputLimits.OneLine(e.Message)}).");
         }
         if (root is not JsonObject obj)
         {

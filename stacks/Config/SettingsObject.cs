@@ -67,7 +67,8 @@ public sealed class SettingsObject
         }
         long? number = node is JsonValue v
             ? v.TryGetValue<long>(out var l) ? l
-            : v.TryGetValue<double>(out var d) && d == Math.Floor(d) ? (long)d
+            // Doubles beyond ±1e15 are out of every range here; clamping keeps the cast defined.
+            : v.TryGetValue<double>(out var d) && d == Math.Floor(d) ? (long)Math.Clamp(d, -1e15, 1e15)
             : v.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p) ? p
             : null
             : null;
@@ -78,7 +79,7 @@ public sealed class SettingsObject
         }
         if (number < min || number > max)
         {
-            Problem(key, $"{number} is out of range; allowed: {min} to {max}.");
+            Problem(key, $"{Describe(node)} is out of range; allowed: {min} to {max}.");
             return fallback;
         }
         return (int)number;
@@ -94,7 +95,8 @@ public sealed class SettingsObject
         }
         decimal? number = node is JsonValue v
             ? v.TryGetValue<decimal>(out var m) ? m
-            : v.TryGetValue<double>(out var d) ? (decimal)d
+            // Beyond decimal's range the cast would throw: such a price is invalid anyway.
+            : v.TryGetValue<double>(out var d) && Math.Abs(d) < 1e15 ? (decimal)d
             : v.TryGetValue<long>(out var l) ? l
             : v.TryGetValue<string>(out var s) && decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? p
             : null
@@ -258,11 +260,11 @@ public sealed class SettingsObject
         {
             try
             {
-                return JsonNode.Parse(text);
+                return StackInputLimits.ParseJson(text);
             }
             catch (JsonException e)
             {
-                Problem(key, $"holds malformed JSON ({e.Message}).");
+                Problem(key, $"holds malformed JSON ({StackInputLimits.OneLine(e.Message)}).");
                 return null;
             }
         }
@@ -274,7 +276,7 @@ public sealed class SettingsObject
         null => "null",
         JsonObject => "a map",
         JsonArray => "a list",
-        JsonValue v when v.TryGetValue<string>(out var s) => $"'{s}'",
+        JsonValue v when v.TryGetValue<string>(out var s) => $"'{StackInputLimits.Printable(s)}'",
         _ => node.ToJsonString(),
     };
 

@@ -44,6 +44,7 @@ internal static class GpuPoolBinder
             Name = name,
             Profile = pool.Text("profile", ""),
             InstanceTypes = pool.StringList("instanceTypes", defaults.InstanceTypes),
+            AllowUnknownInstanceTypes = pool.Bool("allowUnknownInstanceTypes", defaults.AllowUnknownInstanceTypes),
             MinSize = pool.WholeNumber("minSize", defaults.MinSize, 0, 1000),
             DesiredSize = pool.WholeNumber("desiredSize", defaults.DesiredSize, 0, 1000),
             MaxSize = pool.WholeNumber("maxSize", defaults.MaxSize, 0, 1000),

@@ -94,17 +94,36 @@ public static class SettingsBinder
     public static string ToKeyPath(string field)
     {
         ArgumentNullException.ThrowIfNull(field);
+        // Bracketed names (pool and profile names) may hold any character, '.' and ']' included:
+        // a bracket closes at the first ']' followed by '.', '[' or the end.
         var segments = new List<string>();
-        foreach (var part in field.Split('.'))
+        var position = 0;
+        while (position < field.Length)
         {
-            var bracket = part.IndexOf('[', StringComparison.Ordinal);
-            if (bracket < 0)
+            var open = field.IndexOf('[', position);
+            var dot = field.IndexOf('.', position);
+            if (open >= 0 && (dot < 0 || open < dot))
             {
-                segments.Add(CamelCase(part));
+                if (open > position)
+                {
+                    segments.Add(CamelCase(field[position..open]));
+                }
+                var close = open + 1;
+                while (close < field.Length && !(field[close] == ']' && (close + 1 == field.Length || field[close + 1] is '.' or '[')))
+                {
+                    close++;
+                }
+                segments.Add(field[(open + 1)..Math.Min(close, field.Length)]);
+                position = close + 1;
+                if (position < field.Length && field[position] == '.')
+                {
+                    position++;
+                }
                 continue;
             }
-            segments.Add(CamelCase(part[..bracket]));
-            segments.Add(part[(bracket + 1)..part.IndexOf(']', StringComparison.Ordinal)]);
+            var end = dot < 0 ? field.Length : dot;
+            segments.Add(CamelCase(field[position..end]));
+            position = end + 1;
         }
         return Prefix + string.Join('.', segments);
     }

@@ -27,14 +27,14 @@ public sealed class NetworkTests
     {
         var program = TestPrograms.Platform(TestPrograms.PlatformArgs() with
         {
-            Network = new NetworkArgs { ExistingVpcId = "vpc-0abc", ExistingPrivateSubnetIds = ["subnet-1", "subnet-2"] },
+            Network = new NetworkArgs { ExistingVpcId = "vpc-0abc1234", ExistingPrivateSubnetIds = ["subnet-00000001", "subnet-00000002"] },
         });
 
         Assert.DoesNotContain("network-vpc", program.ResourceNames);
-        Assert.Equal("vpc-0abc", ParsedProgram.Scalar(program.Resource("cluster"), "properties.vpcId"));
+        Assert.Equal("vpc-0abc1234", ParsedProgram.Scalar(program.Resource("cluster"), "properties.vpcId"));
         var tags = program.NamesOfType("aws:ec2:Tag").ToList();
-        Assert.Equal(["network-subnet-1-karpenter-sh-discovery", "network-subnet-2-karpenter-sh-discovery"], tags);
-        Assert.Equal("subnet-2", ParsedProgram.Scalar(program.Resource(tags[1]), "properties.resourceId"));
+        Assert.Equal(["network-subnet-00000001-karpenter-sh-discovery", "network-subnet-00000002-karpenter-sh-discovery"], tags);
+        Assert.Equal("subnet-00000002", ParsedProgram.Scalar(program.Resource(tags[1]), "properties.resourceId"));
         Assert.Equal("gpu-test", ParsedProgram.Scalar(program.Resource(tags[1]), "properties.value"));
     }
 

@@ -83,8 +83,8 @@ public sealed class PlanBuilderTests
     {
         var existing = Plan("""
               gpu-slicing-infra:network:
-                existingVpcId: vpc-0123
-                existingPrivateSubnetIds: [subnet-a, subnet-b]
+                existingVpcId: vpc-0123456789abcdef0
+                existingPrivateSubnetIds: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]
             """, new CatalogPriceSource());
         var single = Plan("""
               gpu-slicing-infra:network:

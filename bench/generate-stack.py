@@ -1,0 +1,34 @@
+#!/usr/bin/env python3
+"""Writes Pulumi.bench-N.yaml with N GPU pools into a directory (default: a new temp dir) and prints the dir."""
+import sys, tempfile, os
+
+pools = int(sys.argv[1])
+directory = sys.argv[2] if len(sys.argv) > 2 else tempfile.mkdtemp(prefix="gpu-bench-")
+types = ["g4dn.xlarge", "g4dn.2xlarge", "g5.xlarge", "g5.2xlarge", "g6.xlarge", "g6e.xlarge"]
+lines = [
+    "config:",
+    "  gpu-slicing-infra:environment: bench",
+    "  gpu-slicing-infra:network:",
+    "    cidrBlock: 10.30.0.0/16",
+    "  gpu-slicing-infra:cluster:",
+    f"    name: gpu-bench-{pools}",
+    "  gpu-slicing-infra:devicePlugin:",
+    "    defaultProfile: exclusive",
+    "    profiles:",
+    "      ts-4: {strategy: timeSlicing, replicas: 4}",
+    "      exclusive: {strategy: none}",
+    "  gpu-slicing-infra:gpuPools:",
+]
+for i in range(pools):
+    lines += [
+        f"    pool-{i}:",
+        f"      instanceTypes: [{types[i % len(types)]}]",
+        f"      profile: {'ts-4' if i % 2 == 0 else 'exclusive'}",
+        "      minSize: 0",
+        "      desiredSize: 1",
+        "      maxSize: 3",
+        f"      labels: {{team: team-{i % 7}}}",
+    ]
+with open(os.path.join(directory, f"Pulumi.bench-{pools}.yaml"), "w") as f:
+    f.write("\n".join(lines) + "\n")
+print(directory)
