@@ -15,12 +15,14 @@ public sealed class SettingsObject
     private readonly string _path;
     private readonly List<ConfigProblem> _problems;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly ISet<string>? _requested;
 
-    internal SettingsObject(JsonObject node, string path, List<ConfigProblem> problems)
+    internal SettingsObject(JsonObject node, string path, List<ConfigProblem> problems, ISet<string>? requested = null)
     {
         _node = node;
         _path = path;
         _problems = problems;
+        _requested = requested;
     }
 
     /// <summary>The key path of this map.</summary>
@@ -30,7 +32,11 @@ public sealed class SettingsObject
     public IEnumerable<string> Keys => _node.Select(p => p.Key);
 
     /// <summary>Whether a key is present.</summary>
-    public bool Has(string key) => _node.ContainsKey(key);
+    public bool Has(string key)
+    {
+        _requested?.Add(PathOf(key));
+        return _node.ContainsKey(key);
+    }
 
     /// <summary>The full path of a child key.</summary>
     public string PathOf(string key) => _path.EndsWith(':') ? _path + key : _path + "." + key;
@@ -209,7 +215,7 @@ public sealed class SettingsObject
             Problem(key, $"expected a map, got {Describe(node)}.");
             return null;
         }
-        return new SettingsObject(obj, PathOf(key), _problems);
+        return new SettingsObject(obj, PathOf(key), _problems, _requested);
     }
 
     /// <summary>The entries of a map whose values are maps (named pools, profiles), in key order.</summary>
@@ -244,6 +250,7 @@ public sealed class SettingsObject
     private JsonNode? Take(string key)
     {
         _read.Add(key);
+        _requested?.Add(PathOf(key));
         var node = _node[key];
         if (SecretValue.IsSecret(node))
         {
@@ -280,6 +287,10 @@ public sealed class SettingsObject
         _ => node.ToJsonString(),
     };
 
-    /// <summary>Starts reading a root map whose child paths are <c>{prefix}{key}</c>.</summary>
-    internal static SettingsObject Root(JsonObject node, string prefix, List<ConfigProblem> problems) => new(node, prefix, problems);
+    /// <summary>
+    /// Starts reading a root map whose child paths are <c>{prefix}{key}</c>. When <paramref name="requested"/>
+    /// is given, every key path an accessor asks for is recorded there, present or not: that is the schema.
+    /// </summary>
+    internal static SettingsObject Root(JsonObject node, string prefix, List<ConfigProblem> problems, ISet<string>? requested = null) =>
+        new(node, prefix, problems, requested);
 }

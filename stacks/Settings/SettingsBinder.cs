@@ -18,7 +18,42 @@ public static class SettingsBinder
 
     /// <summary>Binds and validates.</summary>
     /// <exception cref="ConfigException">With every problem, each naming its key path.</exception>
-    public static StackSettings Bind(StackConfig config)
+    public static StackSettings Bind(StackConfig config) => Bind(config, requested: null);
+
+    /// <summary>
+    /// Every config key the binder reads, as <c>section.key</c> paths without the namespace; named
+    /// entries (pools, profiles) appear as <c>&lt;name&gt;</c>. The README's config reference is
+    /// checked against this list, so the two cannot drift apart.
+    /// </summary>
+    public static IReadOnlyList<string> KnownKeys()
+    {
+        const string Probe = "probe-entry";
+        var requested = new SortedSet<string>(StringComparer.Ordinal);
+        var config = new StackConfig("probe", new Dictionary<string, JsonNode?>
+        {
+            [Prefix + SettingsKeys.Network] = new JsonObject(),
+            [Prefix + SettingsKeys.Cluster] = new JsonObject(),
+            [Prefix + SettingsKeys.Karpenter] = new JsonObject(),
+            [Prefix + SettingsKeys.DevicePlugin] = new JsonObject { ["profiles"] = new JsonObject { [Probe] = new JsonObject() } },
+            [Prefix + SettingsKeys.GpuPools] = new JsonObject { [Probe] = new JsonObject() },
+        }, "schema probe");
+        try
+        {
+            Bind(config, requested);
+        }
+        catch (ConfigException)
+        {
+            // The empty probe entries are invalid on purpose; only the keys asked for matter here.
+        }
+        return [.. requested
+            .Select(k => k[Prefix.Length..].Replace(Probe, "<name>", StringComparison.Ordinal))
+            .Where(k => !requested.Any(other => other.StartsWith(Prefix + k.Replace("<name>", Probe, StringComparison.Ordinal) + ".", StringComparison.Ordinal)))
+            .Where(k => !k.EndsWith(".<name>", StringComparison.Ordinal) && k != "<name>")
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private static StackSettings Bind(StackConfig config, ISet<string>? requested)
     {
         ArgumentNullException.ThrowIfNull(config);
         var problems = new List<ConfigProblem>();
@@ -34,7 +69,7 @@ public static class SettingsBinder
                 problems.Add(new ConfigProblem(key, $"config keys must be namespaced; did you mean '{Prefix}{key}'?"));
             }
         }
-        var root = SettingsObject.Root(projectValues, Prefix, problems);
+        var root = SettingsObject.Root(projectValues, Prefix, problems, requested);
         var environment = root.Text(SettingsKeys.Environment, config.StackName);
         var protect = root.Bool(SettingsKeys.Protect, environment == "prod");
         var tags = root.StringMap(SettingsKeys.Tags);
