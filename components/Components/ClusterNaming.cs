@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace GpuSlicingInfra.Components.Components;
 
 /// <summary>Formats AWS accepts for cluster names and principals.</summary>
-public static partial class ClusterNaming
+internal static partial class ClusterNaming
 {
     /// <summary>EKS cluster names: 1–100 characters, alphanumerics, '-' and '_', alphanumeric first.</summary>
     public static bool IsValidClusterName(string? name) => name is not null && ClusterName().IsMatch(name);

@@ -4,7 +4,7 @@ using GpuSlicingInfra.Components.Providers.Kubernetes;
 namespace GpuSlicingInfra.Components.Components;
 
 /// <summary>The values of the <c>nvidia-device-plugin</c> chart this product sets (keys as in its values.yaml).</summary>
-public sealed record DevicePluginChartValues
+internal sealed record DevicePluginChartValues
 {
     /// <summary>Config wiring.</summary>
     public required DevicePluginConfigValues Config { get; init; }
@@ -31,16 +31,16 @@ public sealed record DevicePluginChartValues
 /// <summary><c>config</c> values.</summary>
 /// <param name="Name">The external ConfigMap.</param>
 /// <param name="Default">The key used when a node has no selection label.</param>
-public sealed record DevicePluginConfigValues(string Name, string Default);
+internal sealed record DevicePluginConfigValues(string Name, string Default);
 
 /// <summary>A subchart's <c>enabled</c> switch.</summary>
 /// <param name="Enabled">Whether it is deployed.</param>
-public sealed record EnabledValue(bool Enabled);
+internal sealed record EnabledValue(bool Enabled);
 
 /// <summary><c>nfd</c> values.</summary>
 /// <param name="Worker">Worker settings.</param>
-public sealed record NfdValues(NfdWorkerValues Worker);
+internal sealed record NfdValues(NfdWorkerValues Worker);
 
 /// <summary><c>nfd.worker</c> values.</summary>
 /// <param name="Tolerations">Tolerations, so workers label tainted GPU nodes.</param>
-public sealed record NfdWorkerValues(IReadOnlyList<Toleration> Tolerations);
+internal sealed record NfdWorkerValues(IReadOnlyList<Toleration> Tolerations);

@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Components;
 
 /// <summary>The values of the <c>karpenter</c> chart this product sets (keys as in its values.yaml, v1.14.1).</summary>
-public sealed record KarpenterChartValues
+internal sealed record KarpenterChartValues
 {
     /// <summary>Controller settings.</summary>
     public required KarpenterSettingsValues Settings { get; init; }
@@ -22,7 +22,7 @@ public sealed record KarpenterChartValues
 }
 
 /// <summary><c>settings</c> values.</summary>
-public sealed record KarpenterSettingsValues
+internal sealed record KarpenterSettingsValues
 {
     /// <summary>The EKS cluster name.</summary>
     public required string ClusterName { get; init; }
@@ -36,10 +36,10 @@ public sealed record KarpenterSettingsValues
 
 /// <summary><c>settings.featureGates</c> values.</summary>
 /// <param name="NodeOverlay">NodeOverlay support (alpha), needed by the overlay modes.</param>
-public sealed record KarpenterFeatureGateValues(bool NodeOverlay);
+internal sealed record KarpenterFeatureGateValues(bool NodeOverlay);
 
 /// <summary><c>serviceAccount</c> values.</summary>
-public sealed record KarpenterServiceAccountValues
+internal sealed record KarpenterServiceAccountValues
 {
     /// <summary>Service account name.</summary>
     public required string Name { get; init; }

@@ -9,7 +9,7 @@ namespace GpuSlicingInfra.Components.Components;
 /// <c>karpenter.k8s.aws/ec2nodeclass</c>) tag, so the role cannot touch other clusters' instances.
 /// Not included: upstream's zonal-shift policy, needed only with <c>settings.enableZonalShift</c>.
 /// </summary>
-public static class KarpenterControllerPolicy
+internal static class KarpenterControllerPolicy
 {
     /// <summary>One managed policy: a logical-name suffix, a description and its statements.</summary>
     /// <param name="Suffix">Suffix of the policy's logical name.</param>

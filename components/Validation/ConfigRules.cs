@@ -9,7 +9,7 @@ namespace GpuSlicingInfra.Components.Validation;
 /// resource ids and CIDR overlap. Each check returns problems instead of throwing, so callers report
 /// everything at once.
 /// </summary>
-public static partial class ConfigRules
+internal static partial class ConfigRules
 {
     /// <summary>AWS: a tag key has 1–128 characters.</summary>
     public const int MaxTagKeyLength = 128;
