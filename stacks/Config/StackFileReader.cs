@@ -90,7 +90,7 @@ public static class StackFileReader
             YamlMappingNode map => new JsonObject(map.Children.Select(c =>
                 KeyValuePair.Create(KeyText(c.Key, budget.Source), ToJson(c.Value, budget, depth + 1)))),
             YamlSequenceNode list => new JsonArray([.. list.Children.Select(c => ToJson(c, budget, depth + 1))]),
-            YamlScalarNode scalar => Scalar(scalar),
+            YamlScalarNode scalar => YamlScalarTyping.ToJson(scalar),
             _ => throw new ConfigException(budget.Source, $"line {node.Start.Line}: unsupported YAML node."),
         };
     }
@@ -113,33 +113,5 @@ public static class StackFileReader
                 throw new ConfigException(source, $"expands to more than {StackInputLimits.MaxNodes} values (aliases repeated?); a stack file is far smaller.");
             }
         }
-    }
-
-    // Plain scalars carry YAML types; quoted ones are always strings.
-    private static JsonValue? Scalar(YamlScalarNode scalar)
-    {
-        var text = scalar.Value ?? "";
-        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
-        {
-            return JsonValue.Create(text);
-        }
-        if (text is "" or "~" or "null")
-        {
-            return null;
-        }
-        if (text is "true" or "false")
-        {
-            return JsonValue.Create(text == "true");
-        }
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-        {
-            return JsonValue.Create(integer);
-        }
-        // Numbers beyond double's range stay text: JSON has no infinity, and the typed accessors report them.
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && text.Any(char.IsDigit))
-        {
-            return JsonValue.Create(number);
-        }
-        return JsonValue.Create(text);
     }
 }

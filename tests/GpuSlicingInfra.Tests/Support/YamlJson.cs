@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using YamlDotNet.Core;
+using GpuSlicingInfra.Stacks.Config;
 using YamlDotNet.RepresentationModel;
 
 namespace GpuSlicingInfra.Tests.Support;
@@ -15,7 +14,7 @@ internal static class YamlJson
     {
         YamlMappingNode map => new JsonObject(map.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value!, From(c.Value)))),
         YamlSequenceNode list => new JsonArray([.. list.Children.Select(From)]),
-        YamlScalarNode scalar => Scalar(scalar),
+        YamlScalarNode scalar => YamlScalarTyping.ToJson(scalar),
         _ => throw new NotSupportedException(node.GetType().Name),
     };
 
@@ -25,31 +24,5 @@ internal static class YamlJson
         using var reader = File.OpenText(path);
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
-
-    private static JsonValue? Scalar(YamlScalarNode scalar)
-    {
-        var text = scalar.Value ?? "";
-        if (scalar.Style != ScalarStyle.Plain)
-        {
-            return JsonValue.Create(text);
-        }
-        if (text is "" or "~" or "null")
-        {
-            return null;
-        }
-        if (text is "true" or "false")
-        {
-            return JsonValue.Create(text == "true");
-        }
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-        {
-            return JsonValue.Create(integer);
-        }
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && char.IsAsciiDigit(text[^1]))
-        {
-            return JsonValue.Create(number);
-        }
-        return JsonValue.Create(text);
     }
 }
