@@ -17,6 +17,11 @@ internal static class PlanRenderer
         writer.WriteLine();
         console.Write(CapacityTable(plan));
         writer.WriteLine();
+        if (plan.Pools.Any(p => p.Karpenter is not null))
+        {
+            console.Write(ProvisioningTable(plan));
+            writer.WriteLine();
+        }
         console.Write(CostTable(plan));
         writer.WriteLine();
         console.Write(SharingTable(plan));
@@ -68,7 +73,7 @@ internal static class PlanRenderer
         var table = NewTable("Cost (USD)", "Item", "Detail", "$/hour desired", "$/month desired", "$/hour max", "$/month max", "$/slice-hour");
         foreach (var p in plan.Pools)
         {
-            Row(table, $"pool {p.Pool}", $"{p.Nodes.Desired} (max {p.Nodes.Max}) × {p.PricedInstanceType} at {Formats.Hourly(p.UsdPerNodeHour)}",
+            Row(table, $"pool {p.Pool}", $"{NodesDetail(p)} × {p.PricedInstanceType} at {Formats.Hourly(p.UsdPerNodeHour)}",
                 Formats.Hourly(p.AtDesired.Hourly), Formats.Monthly(p.AtDesired.Monthly), Formats.Hourly(p.AtMax.Hourly), Formats.Monthly(p.AtMax.Monthly),
                 p.UsdPerSliceHour is { } perSlice ? Formats.Hourly(perSlice) : "-");
         }
@@ -81,6 +86,30 @@ internal static class PlanRenderer
             Formats.Hourly(plan.Totals.AtMax.Hourly), Formats.Monthly(plan.Totals.AtMax.Monthly), "");
         return table;
     }
+
+    // Who adds each pool's nodes: the node group's own sizes and what Karpenter may add on top.
+    private static Table ProvisioningTable(StackPlan plan)
+    {
+        var table = NewTable("Provisioning (Karpenter nodes come on demand: 0 at rest, up to the node limit)",
+            "Pool", "Provisioner", "Karpenter mode", "Node group nodes", "Karpenter max nodes", "Karpenter GPUs/slices max", "Pods request", "Karpenter $/hour max");
+        foreach (var p in plan.Pools)
+        {
+            var k = p.Karpenter;
+            Row(table, p.Pool, p.Provisioner, k?.Mode ?? "-", p.ManagedNodeGroup is { } g ? Formats.Counts(g) : "-",
+                k is null ? "-" : k.MaxNodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                k is null ? "-" : $"{k.PhysicalGpusAtMax} / {k.AdvertisedSlicesAtMax}",
+                k?.PodResource ?? p.ResourceName, k is null ? "-" : Formats.Hourly(k.AtMax.Hourly));
+        }
+        return table;
+    }
+
+    // A Karpenter pool has no desired size: its nodes come on demand, up to its node limit.
+    private static string NodesDetail(PoolPlan p) => (p.ManagedNodeGroup, p.Karpenter) switch
+    {
+        (null, { } k) => $"0 at rest, on demand (max {k.MaxNodes})",
+        ({ } g, { } k) => $"{g.Desired} (max {g.Max} + Karpenter {k.MaxNodes})",
+        _ => $"{p.Nodes.Desired} (max {p.Nodes.Max})",
+    };
 
     private static Table SharingTable(StackPlan plan)
     {

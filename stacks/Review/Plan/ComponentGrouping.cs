@@ -21,6 +21,10 @@ public static class ComponentGrouping
             ("cluster", "Cluster"),
             ("system-nodes", "Cluster"),
             ("nvidia-device-plugin", "NvidiaDevicePlugin"),
+            // Karpenter adds its IAM, interruption queue, release and every pool's NodePool, EC2NodeClass and
+            // NodeOverlays under "karpenter-"; with Pod Identity it also installs the agent add-on.
+            ("karpenter", "Karpenter"),
+            ("pod-identity-agent", "Karpenter"),
         };
         prefixes.AddRange(settings.Platform.GpuPools.Select(p => ($"gpu-{p.Name}", $"GpuNodePool {p.Name}")));
         return prefixes;

@@ -34,8 +34,9 @@ public static class PlanBuilder
             Amounts.Of(withoutSharing.Hourly - poolsAtDesired.Hourly));
 
         var warnings = PlanWarningRules.Run(new PlanContext(settings, program, pools, prices), warningRules);
+        IReadOnlyList<string> notes = platform.Karpenter.Enabled ? [.. Notes, KarpenterNote] : Notes;
         return new StackPlan(StackPlan.CurrentSchemaVersion, settings.StackName, platform.Environment, settings.Region,
-            ComponentGrouping.Group(program, settings), pools, fixedCosts, totals, warnings, Notes);
+            ComponentGrouping.Group(program, settings), pools, fixedCosts, totals, warnings, notes);
     }
 
     /// <summary>How to read the numbers; shown under the tables and in JSON.</summary>
@@ -46,7 +47,19 @@ public static class PlanBuilder
         "Monthly = hourly × 730. Without sharing: each slice at desired size as one whole GPU at the pool's first type's price per GPU.",
     ];
 
-    /// <summary>One pool. The cost model takes node counts, so other pool kinds can reuse it.</summary>
+    /// <summary>Added to <see cref="Notes"/> when Karpenter is on.</summary>
+    public const string KarpenterNote =
+        "Karpenter pools start empty and add nodes only for pending pods: desired counts them as 0, max as their node limit (limits.nodes), priced at the pool's first instance type. " +
+        "The Karpenter controller runs on the system nodes (no cost line); its SQS interruption queue and EventBridge rules cost cents a month and are not counted.";
+
+    /// <summary>
+    /// One pool. The cost model takes node counts, so every provisioner is priced the same way: a managed
+    /// node group at its min / desired / max; a Karpenter NodePool at 0 / 0 / its node limit (it starts
+    /// empty and adds nodes only for pending pods); <c>both</c> as the node group plus the Karpenter headroom
+    /// at max. Karpenter nodes are priced at the pool's first instance type, like the node group's: it is
+    /// the type the pool is designed around and, in the shipped stacks, the cheapest allowed one (Karpenter
+    /// launches the cheapest allowed type that fits the pending pods, so larger pods can cost more per node).
+    /// </summary>
     public static PoolPlan Pool(GpuNodePoolArgs pool, SharingProfileArgs profile, IPriceSource prices)
     {
         ArgumentNullException.ThrowIfNull(pool);
@@ -55,8 +68,11 @@ public static class PlanBuilder
         var capacity = GpuCapacity.Of(pool, profile);
         var priced = pool.InstanceTypes[0];
         var type = GpuInstanceCatalog.Find(priced);
-        var nodes = new NodeCounts(pool.MinSize, pool.DesiredSize, pool.MaxSize);
-        var cost = new NodeGroupCost(prices.HourlyUsd(priced), nodes);
+        var price = prices.HourlyUsd(priced);
+        var groupNodes = pool.UsesManagedNodeGroup ? new NodeCounts(pool.MinSize, pool.DesiredSize, pool.MaxSize) : null;
+        var karpenterNodes = pool.UsesKarpenter ? pool.EffectiveKarpenterMaxNodes : 0;
+        var nodes = new NodeCounts(groupNodes?.Min ?? 0, groupNodes?.Desired ?? 0, (groupNodes?.Max ?? 0) + karpenterNodes);
+        var cost = new NodeGroupCost(price, nodes);
         var slices = capacity.AdvertisedSlices;
         var gpuMemory = type?.GpuMemoryGiB ?? 0;
 
@@ -65,8 +81,16 @@ public static class PlanBuilder
         var unshared = new UnsharedComparison(slices.Desired, slices.Desired, Amounts.Normalize(perGpu),
             Amounts.Of(unsharedHourly), Amounts.Of(unsharedHourly - cost.HourlyAtDesired));
 
+        KarpenterHeadroom? karpenter = null;
+        if (pool.UsesKarpenter)
+        {
+            var gpus = karpenterNodes * capacity.GpusPerNode;
+            karpenter = new KarpenterHeadroom(ModeName(pool.KarpenterMode), KarpenterPoolDesign.PodResource(pool, profile), karpenterNodes,
+                gpus, gpus * capacity.SlicesPerGpu, Amounts.Of((price ?? 0m) * karpenterNodes));
+        }
+
         return new PoolPlan(
-            pool.Name, pool.InstanceTypes, priced,
+            pool.Name, ProvisionerName(pool.Provisioner), karpenter?.Mode, pool.InstanceTypes, priced,
             pool.CapacityType == CapacityType.Spot ? "spot" : "onDemand",
             profile.Name, StrategyName(profile.Strategy), profile.ResourceName,
             type?.GpuModel ?? "unknown", gpuMemory,
@@ -75,8 +99,24 @@ public static class PlanBuilder
             cost.UsdPerNodeHour,
             Amounts.Of(cost.HourlyAtDesired), Amounts.Of(cost.HourlyAtMax),
             slices.Desired == 0 ? null : Amounts.Normalize(cost.HourlyAtDesired / slices.Desired),
-            unshared);
+            unshared, groupNodes, karpenter);
     }
+
+    /// <summary>The provisioner as the stack file spells it.</summary>
+    public static string ProvisionerName(NodeProvisioner provisioner) => provisioner switch
+    {
+        NodeProvisioner.Karpenter => "karpenter",
+        NodeProvisioner.Both => "both",
+        _ => "managedNodeGroup",
+    };
+
+    /// <summary>The Karpenter mode as the stack file spells it.</summary>
+    public static string ModeName(KarpenterMode mode) => mode switch
+    {
+        KarpenterMode.Plain => "plain",
+        KarpenterMode.OverlayOverride => "overlay-override",
+        _ => "overlay-shared",
+    };
 
     private static List<CostLine> FixedCosts(GpuSlicingPlatformArgs platform, IPriceSource prices)
     {

@@ -15,6 +15,7 @@ public static class PlanWarningRules
         new Rule(SpotPricedAtListPrice),
         new Rule(PublicEndpoint),
         new Rule(UnknownPrices),
+        new KarpenterPlanWarnings(),
     ];
 
     /// <summary>Runs every rule.</summary>

@@ -60,15 +60,17 @@ public sealed record Money(decimal Hourly, decimal Monthly);
 
 /// <summary>One GPU pool.</summary>
 /// <param name="Pool">Pool name.</param>
+/// <param name="Provisioner">What adds its nodes: <c>managedNodeGroup</c>, <c>karpenter</c> or <c>both</c>.</param>
+/// <param name="KarpenterMode"><c>plain</c>, <c>overlay-override</c> or <c>overlay-shared</c>; null without Karpenter.</param>
 /// <param name="InstanceTypes">Its instance types, in priority order.</param>
-/// <param name="PricedInstanceType">The type the cost assumes (the first: on-demand node groups launch types in list order).</param>
+/// <param name="PricedInstanceType">The type the cost assumes (the first: on-demand node groups launch types in list order; Karpenter capacity is priced the same way).</param>
 /// <param name="CapacityType"><c>onDemand</c> or <c>spot</c>.</param>
 /// <param name="Profile">Sharing profile.</param>
 /// <param name="Strategy"><c>timeSlicing</c>, <c>mps</c> or <c>none</c>.</param>
 /// <param name="ResourceName">What pods request: <c>nvidia.com/gpu</c> or <c>nvidia.com/gpu.shared</c>.</param>
 /// <param name="GpuModel">GPU model of the priced type.</param>
 /// <param name="GpuMemoryGiB">Memory of one GPU.</param>
-/// <param name="Nodes">Node counts.</param>
+/// <param name="Nodes">Node counts: the node group's min and desired (0 for a Karpenter-only pool, which starts empty and grows on demand); max = node group max + Karpenter node limit.</param>
 /// <param name="GpusPerNode">GPUs per node (the smallest of the pool's types).</param>
 /// <param name="PhysicalGpus">Nodes × GPUs per node.</param>
 /// <param name="Replicas">Slices per GPU (1 without sharing).</param>
@@ -79,8 +81,12 @@ public sealed record Money(decimal Hourly, decimal Monthly);
 /// <param name="AtMax">Cost at the maximum size.</param>
 /// <param name="UsdPerSliceHour">Cost at desired ÷ slices at desired; null with no slices.</param>
 /// <param name="WithoutSharing">The same slices as whole GPUs.</param>
+/// <param name="ManagedNodeGroup">The managed node group's own node counts; null for a Karpenter-only pool.</param>
+/// <param name="Karpenter">The Karpenter NodePool's headroom; null without Karpenter.</param>
 public sealed record PoolPlan(
     string Pool,
+    string Provisioner,
+    string? KarpenterMode,
     IReadOnlyList<string> InstanceTypes,
     string PricedInstanceType,
     string CapacityType,
@@ -99,7 +105,21 @@ public sealed record PoolPlan(
     Money AtDesired,
     Money AtMax,
     decimal? UsdPerSliceHour,
-    UnsharedComparison WithoutSharing);
+    UnsharedComparison WithoutSharing,
+    NodeCounts? ManagedNodeGroup,
+    KarpenterHeadroom? Karpenter);
+
+/// <summary>
+/// What a pool's Karpenter NodePool can add on top of its node group: nothing at rest, up to its node limit
+/// when pods are pending. Karpenter's controller runs on the system nodes, so it adds no cost line.
+/// </summary>
+/// <param name="Mode"><c>plain</c>, <c>overlay-override</c> or <c>overlay-shared</c>.</param>
+/// <param name="PodResource">What the pool's pods request in this mode.</param>
+/// <param name="MaxNodes">The NodePool's node limit (<c>limits.nodes</c>).</param>
+/// <param name="PhysicalGpusAtMax">Max nodes × GPUs per node.</param>
+/// <param name="AdvertisedSlicesAtMax">Physical GPUs at max × replicas.</param>
+/// <param name="AtMax">Max nodes × the priced type's price.</param>
+public sealed record KarpenterHeadroom(string Mode, string PodResource, int MaxNodes, int PhysicalGpusAtMax, int AdvertisedSlicesAtMax, Money AtMax);
 
 /// <summary>
 /// What the pods that fill a pool's slices at its desired size would cost without sharing: each slice

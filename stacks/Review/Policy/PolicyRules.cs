@@ -18,6 +18,10 @@ public static class PolicyRules
         new ProdProtectionRule(),
         new SharingReplicasRule(),
         new PinnedChartsRule(),
+        new NodePoolLimitsRule(),
+        new DevicePluginConfigLabelRule(),
+        new KarpenterPlainModeRule(),
+        new EncryptedVolumesRule(),
     ];
 
     /// <summary>Every finding of <paramref name="rules"/> (default: <see cref="Default"/>), errors first, then by rule id.</summary>

@@ -17,7 +17,7 @@ public sealed class ValidateCommandTests
         Assert.True((bool)report["passed"]!);
         Assert.Equal(0, (int)report["errors"]!);
         Assert.Equal(warnings, (int)report["warnings"]!);
-        Assert.Equal(10, (int)report["rulesChecked"]!);
+        Assert.Equal(14, (int)report["rulesChecked"]!);
     }
 
     [Fact]

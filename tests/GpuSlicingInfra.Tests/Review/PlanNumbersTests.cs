@@ -10,44 +10,53 @@ namespace GpuSlicingInfra.Tests.Review;
 /// </summary>
 public sealed class PlanNumbersTests
 {
-    /// <summary>Expected numbers of one pool at desired (d) and max (m) size.</summary>
-    public sealed record PoolExpectation(string Pool, int GpusDesired, int GpusMax, int SlicesDesired, int SlicesMax,
-        decimal HourlyDesired, decimal MonthlyDesired, decimal HourlyMax, decimal MonthlyMax, decimal PerSliceHour, decimal UnsharedHourly, decimal SavedHourly);
+    /// <summary>Expected numbers of one pool at desired (d) and max (m) size; Karpenter headroom when the pool uses Karpenter.</summary>
+    public sealed record PoolExpectation(string Pool, string Provisioner, string? Mode, int NodesDesired, int NodesMax, int GpusDesired, int GpusMax, int SlicesDesired, int SlicesMax,
+        decimal HourlyDesired, decimal MonthlyDesired, decimal HourlyMax, decimal MonthlyMax, decimal? PerSliceHour, decimal UnsharedHourly, decimal SavedHourly,
+        KarpenterExpectation? Karpenter = null);
+
+    /// <summary>What the pool's NodePool adds at most: nodes, GPUs, slices, $/hour.</summary>
+    public sealed record KarpenterExpectation(int MaxNodes, int Gpus, int Slices, decimal Hourly, string PodResource);
 
     /// <summary>Expected stack totals.</summary>
     public sealed record StackExpectation(string Stack, PoolExpectation[] Pools, decimal NatHourly, decimal SystemHourlyDesired,
         decimal TotalHourlyDesired, decimal TotalMonthlyDesired, decimal TotalHourlyMax, decimal TotalMonthlyMax);
 
-    // dev (Pulumi.dev.yaml): pool t4 = g4dn.xlarge ($0.526, 1 × T4), nodes 0/1/2, ts-10 (10 replicas), spot priced at list.
-    //   GPUs: 1 × 1 = 1, max 2 × 1 = 2;  slices: 1 × 10 = 10, max 2 × 10 = 20
-    //   $/h: 1 × 0.526 = 0.526 → × 730 = 383.98;  max 2 × 0.526 = 1.052 → 767.96;  per slice-hour 0.526 / 10 = 0.0526
-    //   without sharing: 10 slices = 10 GPUs × 0.526 = 5.26/h; saved 5.26 − 0.526 = 4.734
+    // dev (Pulumi.dev.yaml): pool t4 is Karpenter-only (overlay-shared, karpenterMaxNodes 3; its node group sizes
+    // are unused), g4dn.xlarge ($0.526, 1 × T4), ts-10-shared (10 replicas, nvidia.com/gpu.shared), spot priced at list.
+    //   nodes 0 / 0 (on demand) / 3;  GPUs 0 / 0 / 3 × 1 = 3;  slices 0 / 0 / 3 × 10 = 30
+    //   $/h desired 0 × 0.526 = 0;  max 3 × 0.526 = 1.578 → × 730 = 1151.94;  per slice-hour: none (no slices at desired)
+    //   without sharing: 0 slices → 0; saved 0
+    //   Karpenter headroom: 3 nodes, 3 GPUs, 30 slices, 1.578/h
     //   fixed: control plane 0.10; NAT single 1 × 0.045; system 2 × t3.large 0.0832 = 0.1664 (max 3 × 0.0832 = 0.2496)
-    //   total desired 0.526 + 0.10 + 0.045 + 0.1664 = 0.8374/h → × 730 = 611.302
-    //   total max     1.052 + 0.10 + 0.045 + 0.2496 = 1.4466/h → × 730 = 1056.018
+    //   total desired 0 + 0.10 + 0.045 + 0.1664 = 0.3114/h → × 730 = 227.322
+    //   total max     1.578 + 0.10 + 0.045 + 0.2496 = 1.9726/h → × 730 = 1439.998
     private static readonly StackExpectation Dev = new("dev",
-        [new("t4", 1, 2, 10, 20, 0.526m, 383.98m, 1.052m, 767.96m, 0.0526m, 5.26m, 4.734m)],
+        [new("t4", "karpenter", "overlay-shared", 0, 3, 0, 3, 0, 30, 0m, 0m, 1.578m, 1151.94m, null, 0m, 0m,
+            new KarpenterExpectation(3, 3, 30, 1.578m, "nvidia.com/gpu.shared"))],
         NatHourly: 0.045m, SystemHourlyDesired: 0.1664m,
-        TotalHourlyDesired: 0.8374m, TotalMonthlyDesired: 611.302m, TotalHourlyMax: 1.4466m, TotalMonthlyMax: 1056.018m);
+        TotalHourlyDesired: 0.3114m, TotalMonthlyDesired: 227.322m, TotalHourlyMax: 1.9726m, TotalMonthlyMax: 1439.998m);
 
     // prod (Pulumi.prod.yaml):
-    //   inference-t4 = g4dn.xlarge first ($0.526, 1 × T4), nodes 2/3/6, ts-4 (4 replicas)
-    //     GPUs 3 × 1 = 3, max 6;  slices 3 × 4 = 12, max 24
-    //     $/h 3 × 0.526 = 1.578 → 1151.94;  max 6 × 0.526 = 3.156 → 2303.88;  per slice 1.578 / 12 = 0.1315
+    //   inference-t4 = both (node group 2/3/6 + Karpenter overlay-override, karpenterMaxNodes 6), g4dn.xlarge first ($0.526, 1 × T4), ts-4 (4 replicas)
+    //     nodes 2 / 3 / 6 + 6 = 12;  GPUs 2 / 3 / 12;  slices 3 × 4 = 12, max 12 × 4 = 48
+    //     $/h 3 × 0.526 = 1.578 → 1151.94;  max 12 × 0.526 = 6.312 → 4607.76;  per slice 1.578 / 12 = 0.1315
     //     without sharing 12 × 0.526 = 6.312; saved 6.312 − 1.578 = 4.734
+    //     Karpenter headroom: 6 nodes, 6 GPUs, 24 slices, 6 × 0.526 = 3.156/h
     //   training-a10g = g5.2xlarge ($1.212, 1 × A10G), nodes 0/1/4, exclusive (1 per GPU)
     //     GPUs 1, max 4; slices 1, max 4;  $/h 1.212 → 884.76; max 4 × 1.212 = 4.848 → 3539.04; per slice 1.212
     //     without sharing 1 × 1.212 = 1.212; saved 0
     //   fixed: control plane 0.10; NAT onePerAz 3 × 0.045 = 0.135; system 3 × m6i.large 0.096 = 0.288 (max 4 × 0.096 = 0.384)
     //   total desired 1.578 + 1.212 + 0.10 + 0.135 + 0.288 = 3.313/h → × 730 = 2418.49
-    //   total max     3.156 + 4.848 + 0.10 + 0.135 + 0.384 = 8.623/h → × 730 = 6294.79
+    //   total max     6.312 + 4.848 + 0.10 + 0.135 + 0.384 = 11.779/h → × 730 = 8598.67
     private static readonly StackExpectation Prod = new("prod",
         [
-            new("inference-t4", 3, 6, 12, 24, 1.578m, 1151.94m, 3.156m, 2303.88m, 0.1315m, 6.312m, 4.734m),
-            new("training-a10g", 1, 4, 1, 4, 1.212m, 884.76m, 4.848m, 3539.04m, 1.212m, 1.212m, 0m),
+            new("inference-t4", "both", "overlay-override", 3, 12, 3, 12, 12, 48, 1.578m, 1151.94m, 6.312m, 4607.76m, 0.1315m, 6.312m, 4.734m,
+                new KarpenterExpectation(6, 6, 24, 3.156m, "nvidia.com/gpu")),
+            new("training-a10g", "managedNodeGroup", null, 1, 4, 1, 4, 1, 4, 1.212m, 884.76m, 4.848m, 3539.04m, 1.212m, 1.212m, 0m),
         ],
         NatHourly: 0.135m, SystemHourlyDesired: 0.288m,
-        TotalHourlyDesired: 3.313m, TotalMonthlyDesired: 2418.49m, TotalHourlyMax: 8.623m, TotalMonthlyMax: 6294.79m);
+        TotalHourlyDesired: 3.313m, TotalMonthlyDesired: 2418.49m, TotalHourlyMax: 11.779m, TotalMonthlyMax: 8598.67m);
 
     public static TheoryData<string> Stacks => ["dev", "prod"];
 
@@ -66,6 +75,10 @@ public sealed class PlanNumbersTests
         foreach (var e in expected.Pools)
         {
             var pool = pools.Single(p => (string)p!["pool"]! == e.Pool)!;
+            Assert.Equal(e.Provisioner, (string)pool["provisioner"]!);
+            Assert.Equal(e.Mode, (string?)pool["karpenterMode"]);
+            Assert.Equal(e.NodesDesired, (int)pool["nodes"]!["desired"]!);
+            Assert.Equal(e.NodesMax, (int)pool["nodes"]!["max"]!);
             Assert.Equal(e.GpusDesired, (int)pool["physicalGpus"]!["desired"]!);
             Assert.Equal(e.GpusMax, (int)pool["physicalGpus"]!["max"]!);
             Assert.Equal(e.SlicesDesired, (int)pool["advertisedSlices"]!["desired"]!);
@@ -74,10 +87,26 @@ public sealed class PlanNumbersTests
             Assert.Equal(e.MonthlyDesired, (decimal)pool["atDesired"]!["monthly"]!);
             Assert.Equal(e.HourlyMax, (decimal)pool["atMax"]!["hourly"]!);
             Assert.Equal(e.MonthlyMax, (decimal)pool["atMax"]!["monthly"]!);
-            Assert.Equal(e.PerSliceHour, (decimal)pool["usdPerSliceHour"]!);
+            Assert.Equal(e.PerSliceHour, (decimal?)pool["usdPerSliceHour"]);
             Assert.Equal(e.UnsharedHourly, (decimal)pool["withoutSharing"]!["cost"]!["hourly"]!);
             Assert.Equal(e.SavedHourly, (decimal)pool["withoutSharing"]!["saved"]!["hourly"]!);
             Assert.Equal(e.SlicesDesired, (int)pool["withoutSharing"]!["gpusNeeded"]!);
+            if (e.Karpenter is { } k)
+            {
+                var karpenter = pool["karpenter"]!;
+                Assert.Equal(e.Mode, (string)karpenter["mode"]!);
+                Assert.Equal(k.MaxNodes, (int)karpenter["maxNodes"]!);
+                Assert.Equal(k.Gpus, (int)karpenter["physicalGpusAtMax"]!);
+                Assert.Equal(k.Slices, (int)karpenter["advertisedSlicesAtMax"]!);
+                Assert.Equal(k.Hourly, (decimal)karpenter["atMax"]!["hourly"]!);
+                Assert.Equal(k.PodResource, (string)karpenter["podResource"]!);
+            }
+            else
+            {
+                Assert.Null(pool["karpenter"]);
+            }
+            // A Karpenter-only pool has no node group of its own; every other pool reports its sizes.
+            Assert.Equal(e.Provisioner == "karpenter", pool["managedNodeGroup"] is null);
         }
     }
 
@@ -112,14 +141,30 @@ public sealed class PlanNumbersTests
         Assert.Equal("", result.Stderr);
         var lines = result.Stdout.Split('\n');
         // Capacity row: nodes, GPUs, replicas, slices (min / desired / max), nominal GiB per slice (16 / 10).
-        Assert.Contains(lines, l => l.Contains("│ t4 ", StringComparison.Ordinal) && l.Contains("0 / 1 / 2", StringComparison.Ordinal)
-            && l.Contains("0 / 10 / 20", StringComparison.Ordinal) && l.Contains("│ 1.6 ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("pool t4", StringComparison.Ordinal) && l.Contains("$0.526", StringComparison.Ordinal)
-            && l.Contains("$383.98", StringComparison.Ordinal) && l.Contains("$767.96", StringComparison.Ordinal) && l.Contains("$0.0526", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("Total", StringComparison.Ordinal) && l.Contains("$0.8374", StringComparison.Ordinal)
-            && l.Contains("$611.30", StringComparison.Ordinal) && l.Contains("$1,056.02", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("│ t4 ", StringComparison.Ordinal) && l.Contains("$5.26", StringComparison.Ordinal) && l.Contains("$3,455.82", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("│ t4 ", StringComparison.Ordinal) && l.Contains("0 / 0 / 3", StringComparison.Ordinal)
+            && l.Contains("0 / 0 / 30", StringComparison.Ordinal) && l.Contains("│ 1.6 ", StringComparison.Ordinal));
+        // Provisioning row: provisioner, mode, no node group, node limit, GPUs / slices at max, pod resource, $/hour at max.
+        Assert.Contains(lines, l => l.Contains("│ t4 ", StringComparison.Ordinal) && l.Contains("│ karpenter ", StringComparison.Ordinal)
+            && l.Contains("│ overlay-shared ", StringComparison.Ordinal) && l.Contains("│ 3 / 30 ", StringComparison.Ordinal)
+            && l.Contains("nvidia.com/gpu.shared", StringComparison.Ordinal) && l.Contains("$1.578", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("pool t4", StringComparison.Ordinal) && l.Contains("on demand (max 3)", StringComparison.Ordinal)
+            && l.Contains("$0.526", StringComparison.Ordinal) && l.Contains("$1.578", StringComparison.Ordinal) && l.Contains("$1,151.94", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Total", StringComparison.Ordinal) && l.Contains("$0.3114", StringComparison.Ordinal)
+            && l.Contains("$227.32", StringComparison.Ordinal) && l.Contains("$1.9726", StringComparison.Ordinal) && l.Contains("$1,440.00", StringComparison.Ordinal));
         Assert.Contains("time-slicing does not partition gpu memory", result.Stdout.ToLowerInvariant(), StringComparison.Ordinal);
+        Assert.Contains("EventBridge", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_text_shows_the_prod_node_group_and_karpenter_headroom()
+    {
+        var result = CliRunner.Run("plan", "--stack", "prod");
+
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains(lines, l => l.Contains("│ inference-t4 ", StringComparison.Ordinal) && l.Contains("│ both ", StringComparison.Ordinal)
+            && l.Contains("│ overlay-override ", StringComparison.Ordinal) && l.Contains("│ 2 / 3 / 6 ", StringComparison.Ordinal) && l.Contains("│ 6 / 24 ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("pool inference-t4", StringComparison.Ordinal) && l.Contains("3 (max 6 + Karpenter 6)", StringComparison.Ordinal)
+            && l.Contains("$6.312", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -131,17 +176,37 @@ public sealed class PlanNumbersTests
         Assert.Contains("GpuNodePool training-a10g (2)", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("NvidiaDevicePlugin (3)", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Cluster (9)", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"Karpenter \(\d+\)", result.Stdout);
+        Assert.Contains("karpenter-nodepool-inference-t4", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("other (", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Dev_plan_warns_about_spot_list_pricing_and_the_public_endpoint_and_prod_has_no_warnings()
+    public void Plan_warnings_include_the_karpenter_caveats_with_their_keys()
     {
-        var dev = PlanJson("dev")["warnings"]!.AsArray().Select(w => (string)w!["code"]!).ToList();
-        var prod = PlanJson("prod")["warnings"]!.AsArray();
+        var dev = PlanJson("dev")["warnings"]!.AsArray().Select(w => ((string)w!["code"]!, (string?)w!["keyPath"])).ToList();
+        var prod = PlanJson("prod")["warnings"]!.AsArray().Select(w => ((string)w!["code"]!, (string?)w!["keyPath"])).ToList();
 
-        Assert.Equal(["spot-priced-on-demand", "public-endpoint"], dev);
-        Assert.Empty(prod);
+        Assert.Equal([("spot-priced-on-demand", "gpu-slicing-infra:prices.g4dn.xlarge"), ("public-endpoint", "gpu-slicing-infra:cluster.endpointPublicAccess"),
+            ("karpenter", "gpu-slicing-infra:gpuPools.t4.karpenterMode")], dev);
+        // prod: only the alpha NodeOverlay caveat of its overlay-override pool.
+        Assert.Equal([("karpenter", "gpu-slicing-infra:gpuPools.inference-t4.karpenterMode")], prod);
+    }
+
+    [Fact]
+    public void A_plain_mode_sharing_pool_gets_the_over_buying_warning()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.dev.yaml"))
+            .Replace("profile: ts-10-shared", "profile: ts-10", StringComparison.Ordinal)
+            .Replace("karpenterMode: overlay-shared", "karpenterMode: plain", StringComparison.Ordinal);
+        var (settings, program) = ReviewFixtures.Compile(StackFixtures.Inline(yaml, "dev"));
+
+        var plan = GpuSlicingInfra.Stacks.Review.Plan.PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new GpuSlicingInfra.Components.Cost.CatalogPriceSource());
+
+        var warning = Assert.Single(plan.Warnings, w => w.Code == "karpenter");
+        Assert.Contains("N pending pods buy N GPUs", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("plain", plan.Pools.Single().KarpenterMode);
+        Assert.Equal("nvidia.com/gpu", plan.Pools.Single().Karpenter!.PodResource);
     }
 
     [Fact]

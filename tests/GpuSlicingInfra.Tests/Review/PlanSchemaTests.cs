@@ -45,6 +45,20 @@ public sealed class PlanSchemaTests
         Assert.False(Schema.Evaluate(document.RootElement).IsValid);
     }
 
+    [Fact]
+    public void The_schema_checks_the_karpenter_members_of_a_pool()
+    {
+        // dev's Karpenter-only pool: an unknown provisioner and a headroom without its node limit are both refused.
+        var json = CliRunner.Run("plan", "--stack", "dev", "--format", "json").Stdout;
+        Assert.Contains("\"provisioner\": \"karpenter\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"maxNodes\": 3,", json, StringComparison.Ordinal);
+
+        using var badProvisioner = JsonDocument.Parse(json.Replace("\"provisioner\": \"karpenter\"", "\"provisioner\": \"autoscaler\"", StringComparison.Ordinal));
+        using var noMaxNodes = JsonDocument.Parse(json.Replace("\"maxNodes\": 3,", "", StringComparison.Ordinal));
+        Assert.False(Schema.Evaluate(badProvisioner.RootElement).IsValid);
+        Assert.False(Schema.Evaluate(noMaxNodes.RootElement).IsValid);
+    }
+
     private static void AssertValid(CliRunner.Result result)
     {
         Assert.Equal(0, result.ExitCode);

@@ -34,16 +34,31 @@ public sealed class ProgramDiffTests
         Assert.Equal(["properties.encryptionConfigKeyArn"], changed.Paths);
     }
 
+    private static readonly string Prod = ReviewFixtures.Shipped("prod").Program;
+
     [Fact]
     public void Changed_properties_are_listed_by_path()
     {
-        var bigger = ReviewFixtures.Edit(Dev, "        desiredSize: 1\n        maxSize: 2\n", "        desiredSize: 2\n        maxSize: 4\n");
+        // prod's inference-t4 node group (3 desired, 6 max; the system group is 3 / 4).
+        var bigger = ReviewFixtures.Edit(Prod, "        desiredSize: 3\n        maxSize: 6\n", "        desiredSize: 4\n        maxSize: 8\n");
+
+        var diff = Diff(Prod, bigger);
+
+        var change = Assert.Single(diff.Changed);
+        Assert.Equal("gpu-inference-t4-nodes", change.Name);
+        Assert.Equal(["properties.scalingConfig.desiredSize", "properties.scalingConfig.maxSize"], change.Paths);
+    }
+
+    [Fact]
+    public void A_changed_karpenter_node_limit_is_a_change_of_the_nodepool()
+    {
+        var bigger = ReviewFixtures.Edit(Dev, "          nodes: \"3\"\n", "          nodes: \"5\"\n");
 
         var diff = Diff(Dev, bigger);
 
         var change = Assert.Single(diff.Changed);
-        Assert.Equal("gpu-t4-nodes", change.Name);
-        Assert.Equal(["properties.scalingConfig.desiredSize", "properties.scalingConfig.maxSize"], change.Paths);
+        Assert.Equal(("karpenter-nodepool-t4", "kubernetes:apiextensions.k8s.io:CustomResource"), (change.Name, change.Type));
+        Assert.Equal(["properties.spec.limits.nodes"], change.Paths);
     }
 
     [Fact]
@@ -53,15 +68,17 @@ public sealed class ProgramDiffTests
 
         var diff = Diff(Dev, prod);
 
+        // dev has no managed GPU node group, so prod's are new, not renamed from anything.
         Assert.Contains(diff.Added, r => r.Name == "gpu-training-a10g-nodes");
-        Assert.DoesNotContain(diff.Renamed, r => r.NewName == "gpu-training-a10g-nodes" && r.OldName != "gpu-t4-nodes");
+        Assert.Contains(diff.Added, r => r.Name == "gpu-inference-t4-nodes");
+        Assert.DoesNotContain(diff.Renamed, r => r.NewName is "gpu-training-a10g-nodes" or "gpu-inference-t4-nodes");
     }
 
     [Fact]
     public void Plan_against_a_file_reports_a_renamed_resource_as_a_replacement()
     {
-        // Given the program as it was before a rename of the GPU pool's launch template
-        var before = Dev.Replace("gpu-t4-launch-template", "gpu-t4-template", StringComparison.Ordinal);
+        // Given the program as it was before a rename of the GPU pool's EC2NodeClass resource
+        var before = Dev.Replace("karpenter-nodeclass-t4", "karpenter-t4-nodeclass", StringComparison.Ordinal);
         var file = Path.Combine(Path.GetTempPath(), $"gsi-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(file, before);
         try
@@ -69,10 +86,10 @@ public sealed class ProgramDiffTests
             // When the current dev stack is planned against it
             var result = CliRunner.Run("plan", "--stack", "dev", "--against", file);
 
-            // Then the rename is a replacement, and the node group's reference is a change
+            // Then the rename is a replacement, and the NodePool's dependency on it is a change
             Assert.Equal(0, result.ExitCode);
-            Assert.Contains("renamed: gpu-t4-template → gpu-t4-launch-template (aws:ec2:LaunchTemplate), will REPLACE unless an alias is added", result.Stdout, StringComparison.Ordinal);
-            Assert.Contains("changed: gpu-t4-nodes (eks:ManagedNodeGroup): properties.launchTemplate.id, properties.launchTemplate.version.fn::toJSON", result.Stdout, StringComparison.Ordinal);
+            Assert.Contains("renamed: karpenter-t4-nodeclass → karpenter-nodeclass-t4 (kubernetes:apiextensions.k8s.io:CustomResource), will REPLACE unless an alias is added", result.Stdout, StringComparison.Ordinal);
+            Assert.Contains("changed: karpenter-nodepool-t4 (kubernetes:apiextensions.k8s.io:CustomResource): options.dependsOn", result.Stdout, StringComparison.Ordinal);
             Assert.DoesNotContain("+ added", result.Stdout, StringComparison.Ordinal);
         }
         finally

@@ -3,7 +3,10 @@ using GpuSlicingInfra.Stacks.Settings;
 
 namespace GpuSlicingInfra.Stacks.Review.Policy.Rules;
 
-/// <summary>GSI010: every Helm release pins an exact chart version, so a deployment never picks up an unreviewed chart (ARCHITECTURE invariants).</summary>
+/// <summary>
+/// GSI010: every Helm release (the device plugin and Karpenter) pins an exact chart version, so a deployment
+/// never picks up an unreviewed chart (ARCHITECTURE invariants). The finding names the setting of the release's chart.
+/// </summary>
 public sealed partial class PinnedChartsRule : PolicyRule
 {
     /// <inheritdoc />
@@ -22,10 +25,13 @@ public sealed partial class PinnedChartsRule : PolicyRule
             if (version is null || !ExactVersion().IsMatch(version))
             {
                 yield return Error($"Helm release '{release.Name}' (chart {release.Text("chart")}) does not pin an exact chart version (version: {version ?? "unset"}).",
-                    SettingsBinder.ToKeyPath("DevicePlugin.ChartVersion"), release.Name);
+                    SettingsBinder.ToKeyPath(IsKarpenter(release) ? "Karpenter.ChartVersion" : "DevicePlugin.ChartVersion"), release.Name);
             }
         }
     }
+
+    private static bool IsKarpenter(ProgramResource release) =>
+        (release.Text("chart") ?? "").EndsWith("/karpenter", StringComparison.Ordinal) || release.Text("name") == "karpenter";
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+$")]
     private static partial Regex ExactVersion();

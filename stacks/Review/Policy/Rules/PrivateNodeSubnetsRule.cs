@@ -1,15 +1,21 @@
 using System.Text.Json.Nodes;
+using GpuSlicingInfra.Components.Components;
 
 namespace GpuSlicingInfra.Stacks.Review.Policy.Rules;
 
-/// <summary>GSI003: nodes run in private subnets only (EKS Best Practices, hosts; security.md #9).</summary>
+/// <summary>
+/// GSI003: nodes run in private subnets only (EKS Best Practices, hosts; security.md #9): node groups and the
+/// cluster's node subnets, and Karpenter's EC2NodeClasses, whose <c>subnetSelectorTerms</c> must select by the
+/// <c>karpenter.sh/discovery</c> tag (or by the configured private subnet ids of an existing VPC), never other
+/// ids; and a new VPC must carry that tag on its private subnets only.
+/// </summary>
 public sealed class PrivateNodeSubnetsRule : PolicyRule
 {
     /// <inheritdoc />
     public override string Id => "GSI003";
 
     /// <inheritdoc />
-    public override string Title => "Node groups and cluster nodes use private subnets";
+    public override string Title => "Node groups, cluster nodes and Karpenter (subnetSelectorTerms by the discovery tag) use private subnets";
 
     /// <inheritdoc />
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
@@ -32,7 +38,44 @@ public sealed class PrivateNodeSubnetsRule : PolicyRule
                     Settings.SettingsBinder.ToKeyPath("Network"), cluster.Name);
             }
         }
+        foreach (var finding in CheckKarpenter(context, existingPrivate))
+        {
+            yield return finding;
+        }
     }
+
+    private IEnumerable<PolicyFinding> CheckKarpenter(PolicyContext context, HashSet<string> existingPrivate)
+    {
+        foreach (var nodeClass in context.NodeClasses)
+        {
+            var terms = nodeClass.Node("spec", "subnetSelectorTerms") as JsonArray ?? [];
+            var bad = terms.Count == 0 ? "none" : string.Join("; ", terms.Where(t => !IsPrivateTerm(t, existingPrivate)).Select(t => t?.ToJsonString()));
+            if (terms.Count == 0 || bad.Length > 0)
+            {
+                yield return Error($"EC2NodeClass '{nodeClass.Name}' may place Karpenter nodes outside the private subnets (subnetSelectorTerms: {bad}); select subnets by the {ResourceTags.KarpenterDiscovery} tag, which only private subnets carry (BPG hosts, security.md #9).",
+                    PolicyContext.KeyPathOfKarpenter(nodeClass), nodeClass.Name);
+            }
+        }
+        foreach (var vpc in context.Program.OfType("awsx:ec2:Vpc"))
+        {
+            foreach (var spec in (vpc.Node("subnetSpecs") as JsonArray ?? []).OfType<JsonObject>())
+            {
+                if (spec["type"]?.GetValue<string>() != "Private" && spec["tags"]?[ResourceTags.KarpenterDiscovery] is not null)
+                {
+                    yield return Error($"VPC '{vpc.Name}' tags its {spec["type"]?.GetValue<string>()} subnets {ResourceTags.KarpenterDiscovery}: Karpenter would launch nodes there (BPG hosts, security.md #9, #18).",
+                        Settings.SettingsBinder.ToKeyPath("Network"), vpc.Name);
+                }
+            }
+        }
+    }
+
+    // A term selects by the discovery tag alone, or by ids that are all configured private subnets.
+    private static bool IsPrivateTerm(JsonNode? term, HashSet<string> existingPrivate) => term switch
+    {
+        JsonObject t when t["id"] is JsonValue id => existingPrivate.Contains(id.GetValue<string>()) && t.Count == 1,
+        JsonObject t when t["tags"] is JsonObject tags => t.Count == 1 && tags[ResourceTags.KarpenterDiscovery] is JsonValue,
+        _ => false,
+    };
 
     // A new VPC's private subnets are an output reference; an existing VPC's are the configured ids.
     private static bool IsPrivate(JsonNode? subnets, HashSet<string> existingPrivate) => subnets switch

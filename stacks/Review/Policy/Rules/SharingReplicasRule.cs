@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GpuSlicingInfra.Components.Components;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Stacks.Settings;
 
@@ -12,7 +13,8 @@ namespace GpuSlicingInfra.Stacks.Review.Policy.Rules;
 /// </summary>
 public sealed class SharingReplicasRule : PolicyRule
 {
-    private const string ConfigLabel = "nvidia.com/device-plugin.config";
+    /// <summary>The node label that selects a device plugin config profile.</summary>
+    public const string ConfigLabel = "nvidia.com/device-plugin.config";
 
     /// <inheritdoc />
     public override string Id => "GSI009";
@@ -69,13 +71,34 @@ public sealed class SharingReplicasRule : PolicyRule
         }
     }
 
-    private static IEnumerable<(string Pool, int GpuMemoryGiB)> PoolsUsing(PolicyContext context, string profile) =>
-        context.GpuNodeGroups
+    private static IEnumerable<(string Pool, int GpuMemoryGiB)> PoolsUsing(PolicyContext context, string profile)
+    {
+        var groups = context.GpuNodeGroups
             .Where(g => g.Text("labels", ConfigLabel) == profile)
             .Select(g => (
                 g.Text("labels", PolicyContext.PoolLabel) ?? g.Name,
-                (g.Node("instanceTypes") as JsonArray ?? [])
-                    .Select(t => GpuInstanceCatalog.Find(t?.GetValue<string>() ?? "")?.GpuMemoryGiB ?? int.MaxValue)
-                    .DefaultIfEmpty(int.MaxValue).Min()))
-            .Where(p => p.Item2 != int.MaxValue);
+                SmallestMemory((g.Node("instanceTypes") as JsonArray ?? []).Select(t => GpuInstanceCatalog.Find(t?.GetValue<string>() ?? "")))));
+        var nodePools = context.NodePools
+            .Where(p => p.Text("spec", "template", "metadata", "labels", ConfigLabel) == profile)
+            .Select(p => (p.Text("spec", "template", "metadata", "labels", PolicyContext.PoolLabel) ?? p.Name, SmallestMemory(AllowedTypes(p))));
+        return groups.Concat(nodePools).Where(p => p.Item2 != int.MaxValue).DistinctBy(p => p.Item1);
+    }
+
+    private static int SmallestMemory(IEnumerable<GpuInstanceType?> types) =>
+        types.Select(t => t?.GpuMemoryGiB ?? int.MaxValue).DefaultIfEmpty(int.MaxValue).Min();
+
+    // The catalog types a NodePool's requirements allow: named instance types, or instance families.
+    private static IEnumerable<GpuInstanceType?> AllowedTypes(ProgramResource nodePool)
+    {
+        var requirements = (nodePool.Node("spec", "template", "spec", "requirements") as JsonArray ?? []).OfType<JsonObject>()
+            .Where(r => r["operator"]?.GetValue<string>() == "In")
+            .ToDictionary(r => r["key"]?.GetValue<string>() ?? "", r => (r["values"] as JsonArray ?? []).Select(v => v?.GetValue<string>() ?? "").ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        if (requirements.TryGetValue(KarpenterPoolDesign.InstanceTypeLabel, out var types))
+        {
+            return types.Select(GpuInstanceCatalog.Find);
+        }
+        return requirements.TryGetValue(KarpenterPoolDesign.InstanceFamilyLabel, out var families)
+            ? GpuInstanceCatalog.All.Where(t => families.Contains(t.Family))
+            : [];
+    }
 }
