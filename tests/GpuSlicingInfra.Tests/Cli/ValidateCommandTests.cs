@@ -34,19 +34,11 @@ public sealed class ValidateCommandTests
     [Fact]
     public void A_prod_stack_without_audit_logs_fails_with_the_rule_and_key_path()
     {
-        var result = RunInline("prod", """
-            config:
+        var result = RunInline("prod", StackFixtures.MinimalYaml("""
               gpu-slicing-infra:environment: prod
               gpu-slicing-infra:cluster:
                 logTypes: [api, authenticator]
-              gpu-slicing-infra:devicePlugin:
-                profiles:
-                  ts-4:
-                    replicas: 4
-              gpu-slicing-infra:gpuPools:
-                t4:
-                  profile: ts-4
-            """, "--format", "json");
+            """), "--format", "json");
 
         Assert.Equal(1, result.ExitCode);
         var finding = JsonNode.Parse(result.Stdout)!["findings"]!.AsArray().Single(f => (string)f!["ruleId"]! == "GSI004")!;
