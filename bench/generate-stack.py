@@ -12,23 +12,34 @@ lines = [
     "    cidrBlock: 10.30.0.0/16",
     "  gpu-slicing-infra:cluster:",
     f"    name: gpu-bench-{pools}",
+    "  gpu-slicing-infra:karpenter:",
+    "    enabled: true",
     "  gpu-slicing-infra:devicePlugin:",
     "    defaultProfile: exclusive",
     "    profiles:",
     "      ts-4: {strategy: timeSlicing, replicas: 4}",
+    "      shared-8: {strategy: timeSlicing, replicas: 8, renameByDefault: true}",
     "      exclusive: {strategy: none}",
     "  gpu-slicing-infra:gpuPools:",
 ]
+# Every fourth pool is a managed node group plus Karpenter headroom (overlay-override), every fourth
+# another Karpenter-only with renamed slices (overlay-shared); the rest are plain managed node groups.
 for i in range(pools):
+    kind = i % 4
+    profile = {0: "ts-4", 1: "exclusive", 2: "shared-8", 3: "ts-4"}[kind]
     lines += [
         f"    pool-{i}:",
         f"      instanceTypes: [{types[i % len(types)]}]",
-        f"      profile: {'ts-4' if i % 2 == 0 else 'exclusive'}",
+        f"      profile: {profile}",
         "      minSize: 0",
         "      desiredSize: 1",
         "      maxSize: 3",
         f"      labels: {{team: team-{i % 7}}}",
     ]
+    if kind == 0:
+        lines += ["      provisioner: both", "      karpenterMode: overlay-override"]
+    elif kind == 2:
+        lines += ["      provisioner: karpenter", "      karpenterMode: overlay-shared"]
 with open(os.path.join(directory, f"Pulumi.bench-{pools}.yaml"), "w") as f:
     f.write("\n".join(lines) + "\n")
 print(directory)
