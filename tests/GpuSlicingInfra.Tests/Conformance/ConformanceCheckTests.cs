@@ -11,7 +11,7 @@ public sealed class ConformanceCheckTests
 {
 
     [Fact]
-    public async Task Every_shipped_and_fixture_stack_passes_the_conformance_check()
+    public async Task Every_shipped_and_fixture_stack_and_the_discovery_program_pass_the_conformance_check()
     {
         var work = Directory.CreateTempSubdirectory("gsi-conformance-");
         try
@@ -25,6 +25,11 @@ public sealed class ConformanceCheckTests
                 Assert.True(result.ExitCode == 0, $"{file} does not compile: {result.Stderr}");
                 programs.Add(output);
             }
+
+            // The program Pulumi gets when it runs the compiler without a stack (plugin discovery).
+            var discovery = Path.Combine(work.FullName, "plugin-discovery.yaml");
+            await File.WriteAllTextAsync(discovery, CliRunner.Run().Stdout, TestContext.Current.CancellationToken);
+            programs.Add(discovery);
 
             var (exitCode, stdout, stderr) = await RunCheckAsync(programs);
 
