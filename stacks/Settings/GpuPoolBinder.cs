@@ -32,6 +32,8 @@ internal static class GpuPoolBinder
         ["types"] = KarpenterInstanceSelection.Types,
     };
 
+    private static readonly string[] NodeGroupSizeKeys = ["minSize", "desiredSize", "maxSize"];
+
     public static GpuNodePoolArgs Bind(string name, SettingsObject pool, bool protect)
     {
         var defaults = new GpuNodePoolArgs { Name = name, Profile = "" };
@@ -61,6 +63,14 @@ internal static class GpuPoolBinder
             KarpenterDisruptionBudget = pool.Text("karpenterDisruptionBudget", defaults.KarpenterDisruptionBudget),
             Protect = protect,
         };
+        if (args.Provisioner == NodeProvisioner.Karpenter)
+        {
+            // Keys that would silently do nothing are errors, like unknown keys.
+            foreach (var key in NodeGroupSizeKeys.Where(pool.Has))
+            {
+                pool.Problem(key, "has no effect on a Karpenter-only pool (provisioner: karpenter), which has no node group; bound it with karpenterMaxNodes.");
+            }
+        }
         pool.Finish();
         return args;
     }
