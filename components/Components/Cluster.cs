@@ -13,7 +13,10 @@ public sealed class Cluster
     /// <summary>Managed policy that grants cluster admin through an access entry.</summary>
     public const string AdminAccessPolicy = "AmazonEKSClusterAdminPolicy";
 
-    /// <summary>Adds the cluster under the logical name prefix <paramref name="name"/>.</summary>
+    /// <summary>
+    /// Adds the cluster under the logical name prefix <paramref name="name"/>: <c>{name}-eks</c> (the
+    /// <c>eks:Cluster</c>), <c>{name}-secrets-key</c>, <c>{name}-node-role</c> and its attachments.
+    /// </summary>
     public Cluster(PulumiProgram program, string name, ClusterArgs args)
     {
         ArgumentNullException.ThrowIfNull(program);
@@ -39,7 +42,8 @@ public sealed class Cluster
 
         // No deleteBeforeReplace here: eks:Cluster is a component, so the option would not reach the control plane;
         // protect guards prod, and replacing a named cluster elsewhere must be a deliberate `pulumi up --replace`.
-        Resource = new EksCluster(program, name, new EksClusterArgs
+        // Suffixed rather than the bare prefix: a stack config key can take a bare component name (see StackConfigNames).
+        Resource = new EksCluster(program, $"{name}-eks", new EksClusterArgs
         {
             Name = args.Name,
             Version = args.KubernetesVersion,

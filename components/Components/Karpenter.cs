@@ -22,7 +22,7 @@ public sealed class Karpenter
     /// <summary>
     /// Adds the IAM (<c>{name}-node-role</c>, <c>{name}-node-access-entry</c>, <c>{name}-controller-role</c>,
     /// <c>{name}-controller-*</c>, <c>pod-identity-agent</c>, <c>{name}-pod-identity</c>), the interruption
-    /// queue and rules (<c>{name}-interruption-*</c>), the release (<c>{name}</c>) and per pool
+    /// queue and rules (<c>{name}-interruption-*</c>), the release (<c>{name}-release</c>) and per pool
     /// <c>{name}-nodeclass-{pool}</c>, <c>{name}-nodepool-{pool}</c> and <c>{name}-overlay-{pool}-gpus-{n}</c>.
     /// </summary>
     public Karpenter(PulumiProgram program, string name, KarpenterArgs args)
@@ -38,7 +38,8 @@ public sealed class Karpenter
         Interruption = new KarpenterInterruption(program, $"{name}-interruption", clusterName, args.Tags);
         Iam = new KarpenterIam(program, name, args, cluster, clusterName, Interruption.Queue.Arn);
 
-        Release = new HelmRelease(program, name, new HelmReleaseArgs
+        // Suffixed rather than the bare prefix: a stack config key can take a bare component name (see StackConfigNames).
+        Release = new HelmRelease(program, $"{name}-release", new HelmReleaseArgs
         {
             Name = "karpenter",
             Chart = ChartReference,

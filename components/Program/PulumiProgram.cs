@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace GpuSlicingInfra.Components.Program;
 
 /// <summary>
 /// A whole Pulumi YAML program: config declarations, variables, resources and outputs, kept in the
 /// order they were added so the written program is stable and reads top-down.
 /// </summary>
-public sealed class PulumiProgram
+public sealed partial class PulumiProgram
 {
     private readonly List<Resource> _resources = [];
     private readonly Dictionary<string, Resource> _resourcesByName = new(StringComparer.Ordinal);
@@ -12,15 +14,25 @@ public sealed class PulumiProgram
     private readonly List<KeyValuePair<string, Expr>> _variables = [];
     private readonly List<KeyValuePair<string, Expr>> _outputs = [];
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly StackConfigNames _stackConfigNames;
 
     /// <summary>Starts an empty program.</summary>
-    /// <param name="project">The Pulumi project name (the <c>name</c> key).</param>
+    /// <param name="project">The Pulumi project name (the <c>name</c> key and the config namespace).</param>
+    /// <param name="stackConfigKeys">
+    /// Every stack config key the project accepts (<c>cluster</c> or <c>project:cluster</c> for the project's
+    /// own namespace, <c>aws:region</c> for another). The engine makes each one a program name, so no
+    /// resource or variable may take it; see <see cref="StackConfigNames"/>. Pass an empty list for a
+    /// project without config.
+    /// </param>
     /// <param name="description">A one-line description. Default: none.</param>
-    public PulumiProgram(string project, string? description = null)
+    /// <exception cref="ArgumentException">A blank project name or config key.</exception>
+    public PulumiProgram(string project, IEnumerable<string> stackConfigKeys, string? description = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(project);
+        ArgumentNullException.ThrowIfNull(stackConfigKeys);
         Project = project;
         Description = description;
+        _stackConfigNames = new StackConfigNames(project, stackConfigKeys);
     }
 
     /// <summary>The Pulumi project name.</summary>
@@ -45,14 +57,17 @@ public sealed class PulumiProgram
     public Resource? FindResource(string name) => _resourcesByName.GetValueOrDefault(name);
 
     /// <summary>Declares a config key the program references as <c>${key}</c>.</summary>
+    /// <exception cref="InvalidOperationException">The name is taken or reserved.</exception>
     public Output<T> DeclareConfig<T>(string key, ConfigDeclaration declaration)
     {
-        Claim(key, "config key");
+        // A declaration and a stack config key of the same name are one engine node, by design.
+        Claim(key, "config key", configNode: true);
         _config.Add(KeyValuePair.Create(key, declaration));
         return new Output<T>(new ReferenceExpr(key));
     }
 
     /// <summary>Adds a variable, e.g. an <c>fn::invoke</c> result shared by several resources.</summary>
+    /// <exception cref="InvalidOperationException">The name is taken, reserved or a stack config name.</exception>
     public Output<T> AddVariable<T>(string name, Expr value)
     {
         Claim(name, "variable");
@@ -78,12 +93,36 @@ public sealed class PulumiProgram
         _resourcesByName.Add(resource.Name, resource);
     }
 
-    private void Claim(string name, string kind)
+    private void Claim(string name, string kind, bool configNode = false)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name == StackConfigNames.Reserved)
+        {
+            throw new InvalidOperationException(
+                $"Cannot add {kind} '{name}': the Pulumi YAML engine reserves that name for ${{pulumi.stack}} and friends (pulumi-yaml sort.go checkUniqueNode).");
+        }
+        if (!configNode && name.Contains(':', StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"Cannot add {kind} '{name}': a name with ':' is how the engine names config of another namespace (e.g. aws:region), so it could be shadowed by stack config.");
+        }
+        if (!configNode && !ProgramName().IsMatch(name))
+        {
+            throw new InvalidOperationException(
+                $"Cannot add {kind} '{name}': use ASCII letters, digits, '_' and '-' only; the engine reads '.', '[', '}}' and '\"' in ${{{name}}} as property access (pulumi-yaml ast/property.go parsePropertyAccess).");
+        }
+        if (!configNode && _stackConfigNames.KeyFor(name) is { } key)
+        {
+            throw new InvalidOperationException(
+                $"Cannot add {kind} '{name}': stack config key '{key}' is the program name '{name}', and the engine would read the config value instead of registering the {kind} (pulumi-yaml run.go getConfNodesFromMap). Choose another name.");
+        }
         if (!_names.Add(name))
         {
             throw new InvalidOperationException(
                 $"Cannot add {kind} '{name}': the program already has a resource, variable or config key with that name.");
         }
     }
+
+    [GeneratedRegex(@"\A[A-Za-z0-9_][A-Za-z0-9_-]*\z")]
+    private static partial Regex ProgramName();
 }

@@ -11,9 +11,14 @@ internal static class ScalarText
         "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~",
     };
 
-    /// <summary>A literal <c>${</c> in Pulumi YAML is written <c>$${</c>.</summary>
+    /// <summary>
+    /// Literal text as Pulumi YAML reads it back: every <c>$</c> doubled. The engine parses every string
+    /// as an interpolation, reading <c>$$</c> as <c>$</c> and <c>${</c> as an expression (pulumi-yaml
+    /// <c>pkg/pulumiyaml/ast/interpolation.go</c>, <c>parseInterpolate</c>), so escaping only <c>${</c>
+    /// would turn <c>cost $$5</c> into <c>cost $5</c>.
+    /// </summary>
     public static string EscapeInterpolation(string text) =>
-        text.Contains("${", StringComparison.Ordinal) ? text.Replace("${", "$${", StringComparison.Ordinal) : text;
+        text.Contains('$', StringComparison.Ordinal) ? text.Replace("$", "$$", StringComparison.Ordinal) : text;
 
     /// <summary>Plain when unambiguous, literal block for multi-line text, double-quoted otherwise.</summary>
     public static ScalarStyle StyleFor(string text)

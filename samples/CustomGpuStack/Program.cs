@@ -5,7 +5,7 @@ using GpuSlicingInfra.Components.Program;
 // A research team's stack, composed from the package: a managed g5 pool whose A10G GPUs are
 // time-sliced four ways for notebooks, and an L4 pool that Karpenter scales from zero, advertising
 // eight nvidia.com/gpu.shared slices per GPU to batch inference.
-var program = new PulumiProgram("research-gpu", "Research GPU cluster built on GpuSlicingInfra.Components");
+var program = new PulumiProgram("research-gpu", stackConfigKeys: [], "Research GPU cluster built on GpuSlicingInfra.Components");
 _ = new GpuSlicingPlatform(program, new GpuSlicingPlatformArgs
 {
     Environment = "research",

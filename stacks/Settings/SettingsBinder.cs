@@ -25,7 +25,21 @@ public static class SettingsBinder
     /// entries (pools, profiles) appear as <c>&lt;name&gt;</c>. The README's config reference is
     /// checked against this list, so the two cannot drift apart.
     /// </summary>
-    public static IReadOnlyList<string> KnownKeys()
+    public static IReadOnlyList<string> KnownKeys() => KnownKeyList.Value;
+
+    /// <summary>
+    /// The top-level keys of the project namespace (<c>cluster</c>, <c>gpuPools</c>…), read from
+    /// <see cref="KnownKeys"/>. Pulumi YAML makes each one a program name, so the program model keeps
+    /// resources and variables off them (see <see cref="Components.Program.StackConfigNames"/>).
+    /// </summary>
+    public static IReadOnlyList<string> TopLevelKeys() => TopLevelKeyList.Value;
+
+    private static readonly Lazy<IReadOnlyList<string>> KnownKeyList = new(ProbeKnownKeys);
+
+    private static readonly Lazy<IReadOnlyList<string>> TopLevelKeyList = new(() =>
+        [.. KnownKeys().Select(k => k.Split('.')[0]).Distinct().Order(StringComparer.Ordinal)]);
+
+    private static IReadOnlyList<string> ProbeKnownKeys()
     {
         const string Probe = "probe-entry";
         var requested = new SortedSet<string>(StringComparer.Ordinal);

@@ -31,10 +31,10 @@ public sealed class SynthCommandTests
 
         Assert.Equal("Single", ParsedProgram.Scalar(dev.Resource("network-vpc"), "properties.natGateways.strategy"));
         Assert.Equal("OnePerAz", ParsedProgram.Scalar(prod.Resource("network-vpc"), "properties.natGateways.strategy"));
-        Assert.Equal("true", ParsedProgram.Scalar(dev.Resource("cluster"), "properties.endpointPublicAccess"));
-        Assert.Equal("false", ParsedProgram.Scalar(prod.Resource("cluster"), "properties.endpointPublicAccess"));
-        Assert.False(ParsedProgram.Has(dev.Resource("cluster"), "options.protect"));
-        Assert.Equal("true", ParsedProgram.Scalar(prod.Resource("cluster"), "options.protect"));
+        Assert.Equal("true", ParsedProgram.Scalar(dev.Resource("cluster-eks"), "properties.endpointPublicAccess"));
+        Assert.Equal("false", ParsedProgram.Scalar(prod.Resource("cluster-eks"), "properties.endpointPublicAccess"));
+        Assert.False(ParsedProgram.Has(dev.Resource("cluster-eks"), "options.protect"));
+        Assert.Equal("true", ParsedProgram.Scalar(prod.Resource("cluster-eks"), "options.protect"));
         Assert.Equal("3", ParsedProgram.Scalar(prod.Resource("network-vpc"), "properties.numberOfAvailabilityZones"));
     }
 

@@ -14,7 +14,7 @@ public sealed class ClusterTests
     {
         var program = WithCluster(new ClusterArgs { Name = "gpu-test" });
 
-        var cluster = program.Resource("cluster");
+        var cluster = program.Resource("cluster-eks");
         var logTypes = ((YamlSequenceNode)ParsedProgram.Node(cluster, "properties.enabledClusterLogTypes")).Select(n => n.ToString());
         Assert.Equal(["api", "audit", "authenticator", "controllerManager", "scheduler"], logTypes);
         Assert.Equal("${cluster-secrets-key.arn}", ParsedProgram.Scalar(cluster, "properties.encryptionConfigKeyArn"));
@@ -26,7 +26,7 @@ public sealed class ClusterTests
     {
         var program = WithCluster(new ClusterArgs { Name = "gpu-test", AdminPrincipalArns = ["arn:aws:iam::123456789012:role/admins"] });
 
-        var properties = ParsedProgram.Node(program.Resource("cluster"), "properties");
+        var properties = ParsedProgram.Node(program.Resource("cluster-eks"), "properties");
         Assert.Equal("API", ParsedProgram.Scalar(properties, "authenticationMode"));
         Assert.Equal("true", ParsedProgram.Scalar(properties, "skipDefaultNodeGroup"));
         Assert.Equal("true", ParsedProgram.Scalar(properties, "endpointPrivateAccess"));
@@ -55,11 +55,11 @@ public sealed class ClusterTests
         var args = TestPrograms.PlatformArgs(new GpuNodePoolArgs { Name = "t4", Profile = "ts-4", Protect = true });
         var program = TestPrograms.Platform(args with { Cluster = args.Cluster with { Protect = true }, Network = args.Network with { Protect = true } });
 
-        foreach (var name in new[] { "cluster", "cluster-secrets-key", "system-nodes", "gpu-t4-nodes", "network-vpc" })
+        foreach (var name in new[] { "cluster-eks", "cluster-secrets-key", "system-nodes", "gpu-t4-nodes", "network-vpc" })
         {
             Assert.Equal("true", ParsedProgram.Scalar(program.Resource(name), "options.protect"));
         }
-        Assert.Equal("true", ParsedProgram.Scalar(program.Resource("cluster"), "properties.deletionProtection"));
+        Assert.Equal("true", ParsedProgram.Scalar(program.Resource("cluster-eks"), "properties.deletionProtection"));
     }
 
     [Theory]

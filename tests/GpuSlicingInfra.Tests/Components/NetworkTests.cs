@@ -31,7 +31,7 @@ public sealed class NetworkTests
         });
 
         Assert.DoesNotContain("network-vpc", program.ResourceNames);
-        Assert.Equal("vpc-0abc1234", ParsedProgram.Scalar(program.Resource("cluster"), "properties.vpcId"));
+        Assert.Equal("vpc-0abc1234", ParsedProgram.Scalar(program.Resource("cluster-eks"), "properties.vpcId"));
         var tags = program.NamesOfType("aws:ec2:Tag").ToList();
         Assert.Equal(["network-subnet-00000001-karpenter-sh-discovery", "network-subnet-00000002-karpenter-sh-discovery"], tags);
         Assert.Equal("subnet-00000002", ParsedProgram.Scalar(program.Resource(tags[1]), "properties.resourceId"));

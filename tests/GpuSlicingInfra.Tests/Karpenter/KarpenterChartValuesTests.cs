@@ -19,7 +19,7 @@ public sealed class KarpenterChartValuesTests
     public void Every_value_the_program_sets_exists_upstream(string programName)
     {
         var program = KarpenterCrdConformanceTests.Load(programName);
-        var values = (YamlMappingNode)ParsedProgram.Node(program.Resource("karpenter"), "properties.values");
+        var values = (YamlMappingNode)ParsedProgram.Node(program.Resource("karpenter-release"), "properties.values");
         var upstream = YamlJson.Load(RepoPaths.SharedFile("upstream/karpenter/values.yaml"));
 
         var unknown = new List<string>();

@@ -68,7 +68,7 @@ public sealed class KarpenterTests
     [Fact]
     public void Controller_reads_only_this_cluster_this_queue_and_public_ssm_parameters()
     {
-        Assert.Equal(["${cluster.eksCluster.arn}"], Strings(ParsedProgram.Node(Statement("karpenter-controller-eks-integration", "AllowAPIServerEndpointDiscovery"), "Resource")));
+        Assert.Equal(["${cluster-eks.eksCluster.arn}"], Strings(ParsedProgram.Node(Statement("karpenter-controller-eks-integration", "AllowAPIServerEndpointDiscovery"), "Resource")));
         Assert.Equal(["${karpenter-interruption-queue.arn}"], Strings(ParsedProgram.Node(Statement("karpenter-controller-interruption", "AllowInterruptionQueueActions"), "Resource")));
         Assert.Equal(["arn:${awsPartition}:ssm:${awsRegion}::parameter/aws/service/*"], Strings(ParsedProgram.Node(Statement("karpenter-controller-resource-discovery", "AllowSSMReadActions"), "Resource")));
         Assert.Equal(["pricing:GetProducts"], Strings(ParsedProgram.Node(Statement("karpenter-controller-resource-discovery", "AllowPricingReadActions"), "Action")));
@@ -95,11 +95,11 @@ public sealed class KarpenterTests
         var program = KarpenterCrdConformanceTests.Load("irsa-types");
 
         Assert.DoesNotContain("karpenter-pod-identity", program.ResourceNames);
-        Assert.Equal("true", ParsedProgram.Scalar(program.Resource("cluster"), "properties.createOidcProvider"));
+        Assert.Equal("true", ParsedProgram.Scalar(program.Resource("cluster-eks"), "properties.createOidcProvider"));
         var trust = ParsedProgram.Scalar(program.Resource("karpenter-controller-role"), "properties.assumeRolePolicy");
-        Assert.Contains("\"Federated\":\"${cluster.oidcProviderArn}\"", trust, StringComparison.Ordinal);
-        Assert.Contains("${cluster.oidcIssuer}:sub\":\"system:serviceaccount:kube-system:karpenter\"", trust, StringComparison.Ordinal);
-        Assert.Equal("${karpenter-controller-role.arn}", ParsedProgram.At(program.Resource("karpenter"), "properties", "values", "serviceAccount", "annotations", "eks.amazonaws.com/role-arn"));
+        Assert.Contains("\"Federated\":\"${cluster-eks.oidcProviderArn}\"", trust, StringComparison.Ordinal);
+        Assert.Contains("${cluster-eks.oidcIssuer}:sub\":\"system:serviceaccount:kube-system:karpenter\"", trust, StringComparison.Ordinal);
+        Assert.Equal("${karpenter-controller-role.arn}", ParsedProgram.At(program.Resource("karpenter-release"), "properties", "values", "serviceAccount", "annotations", "eks.amazonaws.com/role-arn"));
     }
 
     [Fact]
@@ -142,16 +142,16 @@ public sealed class KarpenterTests
     [Fact]
     public void Discovery_tags_mark_the_node_security_groups()
     {
-        Assert.Equal("gpu-test", ParsedProgram.At(Program.Resource("cluster"), "properties", "nodeSecurityGroupTags", "karpenter.sh/discovery"));
+        Assert.Equal("gpu-test", ParsedProgram.At(Program.Resource("cluster-eks"), "properties", "nodeSecurityGroupTags", "karpenter.sh/discovery"));
         var tag = Program.Resource("karpenter-cluster-security-group-discovery-tag");
-        Assert.Equal("${cluster.eksCluster.vpcConfig.clusterSecurityGroupId}", ParsedProgram.Scalar(tag, "properties.resourceId"));
+        Assert.Equal("${cluster-eks.eksCluster.vpcConfig.clusterSecurityGroupId}", ParsedProgram.Scalar(tag, "properties.resourceId"));
         Assert.Equal("karpenter.sh/discovery", ParsedProgram.Scalar(tag, "properties.key"));
     }
 
     [Fact]
     public void The_release_is_pinned_on_system_nodes_and_wired_to_the_queue()
     {
-        var release = Program.Resource("karpenter");
+        var release = Program.Resource("karpenter-release");
         Assert.Equal("oci://public.ecr.aws/karpenter/karpenter", ParsedProgram.Scalar(release, "properties.chart"));
         Assert.Equal("1.14.1", ParsedProgram.Scalar(release, "properties.version"));
         Assert.Equal("kube-system", ParsedProgram.Scalar(release, "properties.namespace"));
@@ -167,7 +167,7 @@ public sealed class KarpenterTests
     {
         var program = TestPrograms.Platform(TestPrograms.KarpenterPlatformArgs(TestPrograms.KarpenterPool("plain", KarpenterMode.Plain)));
 
-        Assert.Equal("false", ParsedProgram.Scalar(program.Resource("karpenter"), "properties.values.settings.featureGates.nodeOverlay"));
+        Assert.Equal("false", ParsedProgram.Scalar(program.Resource("karpenter-release"), "properties.values.settings.featureGates.nodeOverlay"));
         Assert.DoesNotContain(KarpenterCrdConformanceTests.KarpenterObjects(program), o => o.Kind == "NodeOverlay");
     }
 
@@ -179,17 +179,17 @@ public sealed class KarpenterTests
     {
         var program = stack == "test" ? Program : KarpenterCrdConformanceTests.Load(stack);
         var names = program.ResourceNames.ToList();
-        var dependsOn = DependsOn(program, "karpenter");
+        var dependsOn = DependsOn(program, "karpenter-release");
         foreach (var required in new[] { "karpenter-controller-role", "karpenter-pod-identity", "karpenter-interruption-queue", "karpenter-controller-node-lifecycle-attachment", "system-nodes" })
         {
             Assert.Contains(required, dependsOn);
-            Assert.True(names.IndexOf(required) < names.IndexOf("karpenter"), required);
+            Assert.True(names.IndexOf(required) < names.IndexOf("karpenter-release"), required);
         }
         foreach (var (name, _, _) in KarpenterCrdConformanceTests.KarpenterObjects(program))
         {
-            Assert.Contains("karpenter", DependsOn(program, name));
+            Assert.Contains("karpenter-release", DependsOn(program, name));
             Assert.Equal("${k8s-provider}", ParsedProgram.Scalar(program.Resource(name), "options.provider"));
-            Assert.True(names.IndexOf(name) > names.IndexOf("karpenter"), name);
+            Assert.True(names.IndexOf(name) > names.IndexOf("karpenter-release"), name);
         }
         foreach (var pool in names.Where(n => n.StartsWith("karpenter-nodepool-", StringComparison.Ordinal)))
         {
@@ -210,7 +210,7 @@ public sealed class KarpenterTests
         var program = TestPrograms.Platform(TestPrograms.PlatformArgs());
 
         Assert.DoesNotContain(program.ResourceNames, n => n.StartsWith("karpenter", StringComparison.Ordinal));
-        Assert.False(ParsedProgram.Has(program.Resource("cluster"), "properties.nodeSecurityGroupTags"));
+        Assert.False(ParsedProgram.Has(program.Resource("cluster-eks"), "properties.nodeSecurityGroupTags"));
     }
 
     private static List<string> DependsOn(ParsedProgram program, string name) =>

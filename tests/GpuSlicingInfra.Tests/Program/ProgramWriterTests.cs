@@ -58,6 +58,28 @@ public sealed class ProgramWriterTests
         Assert.DoesNotContain("echo ${HOME}", yaml, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("cost $5", "cost $$5")]
+    [InlineData("cost $$5", "cost $$$$5")]
+    [InlineData("a$${b}", "a$$$${b}")]
+    [InlineData("ends with $", "ends with $$")]
+    public void Every_literal_dollar_is_doubled_because_the_engine_reads_double_dollar_as_one(string text, string written)
+    {
+        var root = Load(ProgramWriter.WriteDocument(Expr.Map([KeyValuePair.Create("value", Expr.Text(text))])));
+
+        Assert.Equal(written, ParsedProgram.Scalar(root, "value"));
+        Assert.Equal(text, EngineInterpolation.ReadLiteral(written));
+    }
+
+    [Fact]
+    public void Literal_parts_of_an_interpolation_double_their_dollars_and_references_stay_live()
+    {
+        var root = Load(ProgramWriter.WriteDocument(Expr.Map(
+            [KeyValuePair.Create<string, Expr>("text", InterpolationExpr.Of("$5 for ", new ReferenceExpr("pool").Property("name")))])));
+
+        Assert.Equal("$$5 for ${pool.name}", ParsedProgram.Scalar(root, "text"));
+    }
+
     [Fact]
     public void References_and_interpolations_are_written_as_pulumi_expressions()
     {
@@ -97,7 +119,7 @@ public sealed class ProgramWriterTests
     [Fact]
     public void Resource_options_are_written_under_options_with_the_pinned_version()
     {
-        var program = new PulumiProgram("p");
+        var program = new PulumiProgram("p", []);
         var key = new KmsKey(program, "key", new KmsKeyArgs { Description = "k" });
         _ = new KmsKey(program, "other", new KmsKeyArgs(), new ResourceOptions
         {
@@ -126,7 +148,7 @@ public sealed class ProgramWriterTests
     [Fact]
     public void Config_declarations_variables_and_outputs_are_written()
     {
-        var program = new PulumiProgram("p", "desc");
+        var program = new PulumiProgram("p", [], "desc");
         var token = program.DeclareConfig<string>("apiToken", new ConfigDeclaration("string", Secret: true));
         var account = program.AddVariable<string>("account", AwsFunctions.AccountId());
         program.AddOutput("token", Expr.Secret(token));
@@ -143,7 +165,7 @@ public sealed class ProgramWriterTests
     [Fact]
     public void Names_are_unique_across_resources_variables_and_config()
     {
-        var program = new PulumiProgram("p");
+        var program = new PulumiProgram("p", []);
         _ = new KmsKey(program, "key", new KmsKeyArgs());
 
         var error = Assert.Throws<InvalidOperationException>(() => program.AddVariable<string>("key", Expr.Text("x")));

@@ -1,16 +1,20 @@
 using CsCheck;
 using GpuSlicingInfra.Components.Program;
+using GpuSlicingInfra.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace GpuSlicingInfra.Tests.Properties;
 
-/// <summary>Any string written by the program writer reads back as the same string (with <c>${</c> escaped as <c>$${</c>).</summary>
+/// <summary>
+/// Any string written by the program writer reads back as the same string: first through a YAML parser,
+/// then through the Pulumi YAML engine's interpolation rule (<see cref="EngineInterpolation"/>).
+/// </summary>
 public sealed class WriterPropertyTests
 {
     private static readonly Gen<string> Token = Gen.OneOf(
         Gen.Char.Where(c => !char.IsSurrogate(c)).Select(c => c.ToString()),
         Gen.Char[(char)0, (char)127].Select(c => c.ToString()),
-        Gen.OneOf("${", "${a.b}", "$${", "}", "yes", "No", "null", "~", "true", "1.30", "0x1F", "0o17", ".inf", "-", "- ", "? ", ": ", " #",
+        Gen.OneOf("$", "$$", "${", "${a.b}", "$${", "$$${", "}", "yes", "No", "null", "~", "true", "1.30", "0x1F", "0o17", ".inf", "-", "- ", "? ", ": ", " #",
             "#", "&a", "*a", "!tag", "|", ">", "'", "\"", "\\", "%", "@", "`", "---", "...", "\n", "\r\n", "\r", "\t", " ", "\u0085",
             "\u2028", "\u2029", "\uFEFF", "\u00A0", "é", "中文", "😀", "\u0000", "\u001B", "\u007F"));
 
@@ -33,6 +37,7 @@ public sealed class WriterPropertyTests
             var root = (YamlMappingNode)stream.Documents[0].RootNode;
             var expected = ScalarText.EscapeInterpolation(text);
             Assert.Equal(expected, ((YamlScalarNode)root["value"]).Value);
+            Assert.Equal(text, EngineInterpolation.ReadLiteral(((YamlScalarNode)root["value"]).Value!));
             Assert.Equal(expected, ((YamlScalarNode)((YamlSequenceNode)root["list"])[1]).Value);
             if (text.Length > 0)
             {

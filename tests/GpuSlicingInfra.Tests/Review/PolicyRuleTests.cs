@@ -180,8 +180,8 @@ public sealed class PolicyRuleTests
         var findings = Check("prod", p => Edit(Edit(p, "deletionProtection: true", "deletionProtection: false"), "      protect: true\n", ""));
 
         var protection = findings.Where(f => f.RuleId == "GSI008").ToList();
-        Assert.Contains(protection, f => f.Resource == "cluster" && f.Message.Contains("deletion protection", StringComparison.Ordinal));
-        Assert.Contains(protection, f => f.Resource == "cluster" && f.Message.Contains("not protected", StringComparison.Ordinal));
+        Assert.Contains(protection, f => f.Resource == "cluster-eks" && f.Message.Contains("deletion protection", StringComparison.Ordinal));
+        Assert.Contains(protection, f => f.Resource == "cluster-eks" && f.Message.Contains("not protected", StringComparison.Ordinal));
         Assert.Contains(protection, f => f.Resource == "network-vpc");
         Assert.All(protection, f => Assert.Equal("gpu-slicing-infra:protect", f.KeyPath));
     }
@@ -235,10 +235,10 @@ public sealed class PolicyRuleTests
     [Fact]
     public void GSI010_an_unpinned_karpenter_chart_names_the_karpenter_setting()
     {
-        var findings = Check("dev", p => EditIn(p, "karpenter", "      version: \"1.14.1\"\n", "      version: \"1.x\"\n"));
+        var findings = Check("dev", p => EditIn(p, "karpenter-release", "      version: \"1.14.1\"\n", "      version: \"1.x\"\n"));
 
         var finding = Assert.Single(findings, f => f.RuleId == "GSI010");
-        Assert.Equal("karpenter", finding.Resource);
+        Assert.Equal("karpenter-release", finding.Resource);
         Assert.Equal("gpu-slicing-infra:karpenter.chartVersion", finding.KeyPath);
     }
 

@@ -30,7 +30,7 @@ public sealed class ProgramDiffTests
         Assert.Empty(diff.Added);
         Assert.Empty(diff.Removed);
         var changed = Assert.Single(diff.Changed);
-        Assert.Equal("cluster", changed.Name);
+        Assert.Equal("cluster-eks", changed.Name);
         Assert.Equal(["properties.encryptionConfigKeyArn"], changed.Paths);
     }
 

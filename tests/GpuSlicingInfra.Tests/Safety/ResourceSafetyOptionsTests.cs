@@ -71,6 +71,6 @@ public sealed class ResourceSafetyOptionsTests
 
         Assert.Equal("true", ParsedProgram.Scalar(program.Resource("nvidia-device-plugin"), "options.deleteBeforeReplace"));
         Assert.Equal("true", ParsedProgram.Scalar(program.Resource("cluster-secrets-key"), "options.retainOnDelete"));
-        Assert.Equal("true", ParsedProgram.Scalar(program.Resource("cluster"), "options.protect"));
+        Assert.Equal("true", ParsedProgram.Scalar(program.Resource("cluster-eks"), "options.protect"));
     }
 }

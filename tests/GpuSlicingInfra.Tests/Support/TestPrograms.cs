@@ -1,6 +1,7 @@
 using GpuSlicingInfra.Components.Components;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Components.Program;
+using GpuSlicingInfra.Stacks.Settings;
 
 namespace GpuSlicingInfra.Tests.Support;
 
@@ -51,7 +52,7 @@ internal static class TestPrograms
 
     public static ParsedProgram Platform(GpuSlicingPlatformArgs args)
     {
-        var program = new PulumiProgram("test");
+        var program = new PulumiProgram("test", SettingsBinder.TopLevelKeys());
         _ = new GpuSlicingPlatform(program, args);
         return new ParsedProgram(ProgramWriter.Write(program));
     }
