@@ -46,7 +46,7 @@ internal static class KarpenterControllerPolicy
                 Sid = "AllowScopedEC2InstanceAccessActions",
                 Effect = "Allow",
                 Action = ["ec2:RunInstances", "ec2:CreateFleet"],
-                Resource = [Ec2("image/*", withAccount: false), Ec2("snapshot/*", withAccount: false), .. Ec2All("security-group", "subnet", "capacity-reservation")],
+                Resource = [Ec2("image/*", withAccount: false), Ec2("snapshot/*", withAccount: false), .. Ec2All("security-group", "subnet", "capacity-reservation", "placement-group")],
             },
             new PolicyStatement
             {
@@ -63,7 +63,7 @@ internal static class KarpenterControllerPolicy
                 Sid = "AllowScopedEC2InstanceActionsWithTags",
                 Effect = "Allow",
                 Action = ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"],
-                Resource = Ec2All("fleet", "instance", "volume", "network-interface", "launch-template", "spot-instances-request", "capacity-reservation"),
+                Resource = Ec2All("fleet", "instance", "volume", "network-interface", "launch-template", "spot-instances-request"),
                 Condition = Conditions(
                     ("StringEquals", [($"aws:RequestTag/{ownedTag}", owned), ("aws:RequestTag/eks:eks-cluster-name", name)]),
                     ("StringLike", [("aws:RequestTag/karpenter.sh/nodepool", any)])),
@@ -114,7 +114,8 @@ internal static class KarpenterControllerPolicy
                 Effect = "Allow",
                 Action = ["iam:PassRole"],
                 Resource = [nodeRoleArn],
-                Condition = Conditions(("StringEquals", [("iam:PassedToService", Expr.Text("ec2.amazonaws.com"))])),
+                // Both partitions' EC2 principals, as upstream: aws-cn's EC2 service name ends in .com.cn.
+                Condition = Conditions(("StringEquals", [("iam:PassedToService", Expr.List([Expr.Text("ec2.amazonaws.com"), Expr.Text("ec2.amazonaws.com.cn")]))])),
             },
             new PolicyStatement
             {
@@ -162,20 +163,6 @@ internal static class KarpenterControllerPolicy
                     ]),
                     ("StringLike", [("aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass", any)])),
             },
-            new PolicyStatement
-            {
-                Sid = "AllowUnscopedInstanceProfileListAction",
-                Effect = "Allow",
-                Action = ["iam:ListInstanceProfiles"],
-                Resource = [any],
-            },
-            new PolicyStatement
-            {
-                Sid = "AllowInstanceProfileReadActions",
-                Effect = "Allow",
-                Action = ["iam:GetInstanceProfile"],
-                Resource = [instanceProfiles],
-            },
         ]);
 
         var eksIntegration = new Group("eks-integration", $"Karpenter: discover the API endpoint of EKS cluster {clusterName}",
@@ -209,6 +196,8 @@ internal static class KarpenterControllerPolicy
                 Action =
                 [
                     "ec2:DescribeCapacityReservations", "ec2:DescribeImages", "ec2:DescribeInstances",
+                    // Required since Karpenter 1.12: its instance-status controller drains impaired instances.
+                    "ec2:DescribeInstanceStatus",
                     "ec2:DescribeInstanceTypeOfferings", "ec2:DescribeInstanceTypes", "ec2:DescribeLaunchTemplates",
                     "ec2:DescribePlacementGroups", "ec2:DescribeSecurityGroups", "ec2:DescribeSpotPriceHistory", "ec2:DescribeSubnets",
                 ],
@@ -229,6 +218,20 @@ internal static class KarpenterControllerPolicy
                 Effect = "Allow",
                 Action = ["pricing:GetProducts"],
                 Resource = [any],
+            },
+            new PolicyStatement
+            {
+                Sid = "AllowUnscopedInstanceProfileListAction",
+                Effect = "Allow",
+                Action = ["iam:ListInstanceProfiles"],
+                Resource = [any],
+            },
+            new PolicyStatement
+            {
+                Sid = "AllowInstanceProfileReadActions",
+                Effect = "Allow",
+                Action = ["iam:GetInstanceProfile"],
+                Resource = [instanceProfiles],
             },
         ]);
 

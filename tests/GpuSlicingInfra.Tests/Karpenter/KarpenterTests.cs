@@ -62,7 +62,7 @@ public sealed class KarpenterTests
         var pass = Statement("karpenter-controller-iam-integration", "AllowPassingInstanceRole");
 
         Assert.Equal(["${karpenter-node-role.arn}"], Strings(ParsedProgram.Node(pass, "Resource")));
-        Assert.Equal("ec2.amazonaws.com", ParsedProgram.At(pass, "Condition", "StringEquals", "iam:PassedToService"));
+        Assert.Equal(["ec2.amazonaws.com", "ec2.amazonaws.com.cn"], Strings(((YamlMappingNode)ParsedProgram.Node(pass, "Condition.StringEquals"))["iam:PassedToService"]));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class KarpenterTests
         Assert.Equal(["${karpenter-interruption-queue.arn}"], Strings(ParsedProgram.Node(Statement("karpenter-controller-interruption", "AllowInterruptionQueueActions"), "Resource")));
         Assert.Equal(["arn:${awsPartition}:ssm:${awsRegion}::parameter/aws/service/*"], Strings(ParsedProgram.Node(Statement("karpenter-controller-resource-discovery", "AllowSSMReadActions"), "Resource")));
         Assert.Equal(["pricing:GetProducts"], Strings(ParsedProgram.Node(Statement("karpenter-controller-resource-discovery", "AllowPricingReadActions"), "Action")));
-        Assert.Equal(["iam:ListInstanceProfiles"], Strings(ParsedProgram.Node(Statement("karpenter-controller-iam-integration", "AllowUnscopedInstanceProfileListAction"), "Action")));
+        Assert.Equal(["iam:ListInstanceProfiles"], Strings(ParsedProgram.Node(Statement("karpenter-controller-resource-discovery", "AllowUnscopedInstanceProfileListAction"), "Action")));
     }
 
     [Fact]
