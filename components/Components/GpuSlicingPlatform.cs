@@ -45,9 +45,6 @@ public sealed class GpuSlicingPlatform
         {
             // IRSA needs the cluster's OIDC provider; Pod Identity does not.
             CreateOidcProvider = args.Cluster.CreateOidcProvider || (karpenterOn && args.Karpenter.Identity == KarpenterIdentity.Irsa),
-            NodeSecurityGroupTags = karpenterOn
-                ? ResourceTags.Merge(args.Cluster.NodeSecurityGroupTags, (ResourceTags.KarpenterDiscovery, args.Cluster.Name))
-                : args.Cluster.NodeSecurityGroupTags,
             VpcId = Network.VpcId,
             PrivateSubnetIds = Network.PrivateSubnetIds,
             PublicSubnetIds = args.Network.UsesExistingVpc && args.Network.ExistingPublicSubnetIds.Count == 0 ? null : Network.PublicSubnetIds,
@@ -84,7 +81,9 @@ public sealed class GpuSlicingPlatform
         if (karpenterOn)
         {
             // Managed node groups get the EKS-created cluster security group; Karpenter nodes join it too
-            // so they reach the control plane and the other nodes the same way.
+            // so they reach the control plane and the other nodes the same way. Only that group carries the
+            // discovery tag: pulumi-eks's node security group is also tagged kubernetes.io/cluster/<name>, and
+            // a node in two such groups breaks Services of type LoadBalancer ("Multiple tagged security groups").
             _ = new Ec2Tag(program, "karpenter-cluster-security-group-discovery-tag", new Ec2TagArgs
             {
                 ResourceId = Cluster.Resource.EksClusterSecurityGroupId,

@@ -140,12 +140,31 @@ public sealed class KarpenterTests
     }
 
     [Fact]
-    public void Discovery_tags_mark_the_node_security_groups()
+    public void Karpenter_and_managed_nodes_join_exactly_one_cluster_tagged_security_group()
     {
-        Assert.Equal("gpu-test", ParsedProgram.At(Program.Resource("cluster-eks"), "properties", "nodeSecurityGroupTags", "karpenter.sh/discovery"));
-        var tag = Program.Resource("karpenter-cluster-security-group-discovery-tag");
-        Assert.Equal("${cluster-eks.eksCluster.vpcConfig.clusterSecurityGroupId}", ParsedProgram.Scalar(tag, "properties.resourceId"));
-        Assert.Equal("karpenter.sh/discovery", ParsedProgram.Scalar(tag, "properties.key"));
+        // EKS tags its cluster security group kubernetes.io/cluster/<name>, and pulumi-eks tags its node security
+        // group the same way; a node in both breaks Services of type LoadBalancer ("Multiple tagged security
+        // groups found"). Karpenter selects groups by the discovery tag, so only the cluster group may carry it.
+        foreach (var stack in new[] { "dev", "prod" })
+        {
+            var program = new ParsedProgram(ReviewFixtures.Shipped(stack).Program);
+            var cluster = program.Resource("cluster-eks");
+            Assert.False(ParsedProgram.Has(cluster, "properties.nodeSecurityGroupTags")
+                && ((YamlMappingNode)ParsedProgram.Node(cluster, "properties.nodeSecurityGroupTags")).Children.ContainsKey("karpenter.sh/discovery"), stack);
+            Assert.False(ParsedProgram.Has(cluster, "properties.clusterSecurityGroupTags"), stack);
+            var discoveryTags = program.NamesOfType("aws:ec2:Tag")
+                .Select(program.Resource)
+                .Where(t => ParsedProgram.Scalar(t, "properties.key") == "karpenter.sh/discovery")
+                .Select(t => ParsedProgram.Scalar(t, "properties.resourceId"))
+                .Where(id => id.Contains("SecurityGroup", StringComparison.Ordinal));
+            Assert.Equal(["${cluster-eks.eksCluster.vpcConfig.clusterSecurityGroupId}"], discoveryTags);
+            foreach (var template in program.NamesOfType("aws:ec2:LaunchTemplate").Select(program.Resource))
+            {
+                // Without security groups in its launch template, EKS gives a managed node the cluster group only.
+                Assert.False(ParsedProgram.Has(template, "properties.vpcSecurityGroupIds"), stack);
+                Assert.False(ParsedProgram.Has(template, "properties.networkInterfaces"), stack);
+            }
+        }
     }
 
     [Fact]
