@@ -74,6 +74,8 @@ public sealed class Cluster
             EncryptionConfigKeyArn = secretsKey.Arn,
             CreateOidcProvider = args.CreateOidcProvider,
             DeletionProtection = args.Protect,
+            // Managed kube-proxy (and vpc-cni, pulumi-eks's default) whose versions follow the control plane.
+            KubeProxyAddonOptions = new EksAddonOptionsArgs { Enabled = true },
             NodeSecurityGroupTags = args.NodeSecurityGroupTags.Count == 0 ? null : (InputMap<string>)ResourceTags.Merge(args.NodeSecurityGroupTags),
             ClusterTags = ResourceTags.Merge(args.Tags),
             Tags = ResourceTags.Merge(args.Tags),
@@ -105,8 +107,23 @@ public sealed class Cluster
             SubnetIds = privateSubnets,
             Labels = new Dictionary<string, string> { [NodeRoleLabel] = "system" },
             LaunchTemplate = systemTemplate,
+            Version = Resource.KubernetesVersion,
             Tags = ResourceTags.Merge(args.Tags),
         }, protect);
+
+        // pulumi-eks creates CoreDNS only with its default node group or when asked, and then inside the
+        // cluster component, before any node exists: the add-on cannot become ACTIVE there. Added here after
+        // the system nodes instead, its version resolved from the cluster's like kube-proxy's and vpc-cni's.
+        CoreDns = new EksAddon(program, $"{name}-coredns", new EksAddonArgs
+        {
+            ClusterName = Resource.ClusterName,
+            AddonName = CoreDnsAddon,
+            AddonVersion = Input<string>.FromExpr(AwsFunctions.EksAddonVersion(CoreDnsAddon, Resource.KubernetesVersion.Reference)),
+            // Take over the CoreDNS that EKS bootstraps; keep an operator's later edits on upgrade.
+            ResolveConflictsOnCreate = "OVERWRITE",
+            ResolveConflictsOnUpdate = "PRESERVE",
+            Tags = ResourceTags.Merge(args.Tags),
+        }, new ResourceOptions { DependsOn = [SystemNodeGroup] });
     }
 
     /// <summary>
@@ -119,6 +136,12 @@ public sealed class Cluster
         return suffix is null ? null : Input<string>.FromExpr(InterpolationExpr.Of(
             $"{clusterName[..Math.Min(clusterName.Length, 40)]}-{purpose}-", suffix.Reference));
     }
+
+    /// <summary>The EKS add-on name of CoreDNS.</summary>
+    public const string CoreDnsAddon = "coredns";
+
+    /// <summary>The CoreDNS managed add-on.</summary>
+    public EksAddon CoreDns { get; }
 
     /// <summary>Label that marks system nodes; controllers select it.</summary>
     public const string NodeRoleLabel = "gpu-slicing-infra/node-role";

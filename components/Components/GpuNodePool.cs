@@ -42,6 +42,7 @@ public sealed class GpuNodePool
             Labels = NodeLabels(args),
             Taints = [new NodeGroupTaintArgs { Key = ResourceTags.GpuTaintKey, Value = "true", Effect = "NO_SCHEDULE" }],
             LaunchTemplate = template,
+            Version = cluster.KubernetesVersion,
             Tags = ResourceTags.Merge(args.Tags),
         }, new ResourceOptions { Protect = args.Protect });
     }

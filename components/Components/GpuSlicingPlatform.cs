@@ -73,6 +73,7 @@ public sealed class GpuSlicingPlatform
         DevicePlugin = new NvidiaDevicePlugin(program, "nvidia-device-plugin", args.DevicePlugin with
         {
             Provider = KubernetesProvider,
+            SystemNodeGroup = Cluster.SystemNodeGroup,
             ExtraTolerationKeys = karpenterPools.Any(p => p.KarpenterMode == KarpenterMode.OverlayShared)
                 ? [.. args.DevicePlugin.ExtraTolerationKeys, KarpenterPoolDesign.SharedGpuTaintKey]
                 : args.DevicePlugin.ExtraTolerationKeys,

@@ -16,13 +16,19 @@ public sealed class Karpenter
     /// <summary>OCI reference of the chart.</summary>
     public const string ChartReference = "oci://public.ecr.aws/karpenter/karpenter";
 
+    /// <summary>
+    /// The chart holding only Karpenter's CRDs. Helm installs a chart's <c>crds/</c> once and never upgrades
+    /// them, so the CRDs get a release of their own, upgraded with the controller (Karpenter's upgrade guide).
+    /// </summary>
+    public const string CrdChartReference = "oci://public.ecr.aws/karpenter/karpenter-crd";
+
     /// <summary>IRSA annotation on the service account.</summary>
     public const string RoleArnAnnotation = "eks.amazonaws.com/role-arn";
 
     /// <summary>
     /// Adds the IAM (<c>{name}-node-role</c>, <c>{name}-node-access-entry</c>, <c>{name}-controller-role</c>,
     /// <c>{name}-controller-*</c>, <c>pod-identity-agent</c>, <c>{name}-pod-identity</c>), the interruption
-    /// queue and rules (<c>{name}-interruption-*</c>), the release (<c>{name}-release</c>) and per pool
+    /// queue and rules (<c>{name}-interruption-*</c>), the CRD release (<c>{name}-crd</c>), the controller release (<c>{name}-release</c>) and per pool
     /// <c>{name}-nodeclass-{pool}</c>, <c>{name}-nodepool-{pool}</c> and <c>{name}-overlay-{pool}-gpus-{n}</c>.
     /// </summary>
     public Karpenter(PulumiProgram program, string name, KarpenterArgs args)
@@ -38,6 +44,23 @@ public sealed class Karpenter
         Interruption = new KarpenterInterruption(program, $"{name}-interruption", clusterName, args.Tags);
         Iam = new KarpenterIam(program, name, args, cluster, clusterName, Interruption.Queue.Arn);
 
+        CrdRelease = new HelmRelease(program, $"{name}-crd", new HelmReleaseArgs
+        {
+            Name = "karpenter-crd",
+            Chart = CrdChartReference,
+            Version = args.ChartVersion,
+            Namespace = args.Namespace,
+            Atomic = true,
+            CleanupOnFail = true,
+            Timeout = 300,
+            MaxHistory = 10,
+            Values = new Dictionary<string, string>(),
+        }, new ResourceOptions
+        {
+            Provider = provider,
+            DeleteBeforeReplace = true,
+        });
+
         // Suffixed rather than the bare prefix: a stack config key can take a bare component name (see StackConfigNames).
         Release = new HelmRelease(program, $"{name}-release", new HelmReleaseArgs
         {
@@ -48,6 +71,7 @@ public sealed class Karpenter
             Atomic = true,
             CleanupOnFail = true,
             Timeout = 600,
+            SkipCrds = true,
             MaxHistory = 10,
             Values = new KarpenterChartValues
             {
@@ -71,7 +95,7 @@ public sealed class Karpenter
         {
             Provider = provider,
             // Without credentials, a queue and somewhere to run, the controller crash-loops and the atomic release rolls back.
-            DependsOn = [Iam.ControllerRole, .. Iam.Grants, Interruption.Queue, Interruption.QueuePolicy, Iam.NodeAccessEntry, systemNodes],
+            DependsOn = [CrdRelease, Iam.ControllerRole, .. Iam.Grants, Interruption.Queue, Interruption.QueuePolicy, Iam.NodeAccessEntry, systemNodes],
             // The release name is fixed and the chart names cluster-wide objects after it.
             DeleteBeforeReplace = true,
         });
@@ -101,6 +125,9 @@ public sealed class Karpenter
 
     /// <summary>The interruption queue.</summary>
     public SqsQueue InterruptionQueue => Interruption.Queue;
+
+    /// <summary>The Helm release of Karpenter's CRDs (<c>karpenter-crd</c>), installed before the controller.</summary>
+    public HelmRelease CrdRelease { get; }
 
     /// <summary>The controller's Helm release.</summary>
     public HelmRelease Release { get; }

@@ -19,7 +19,30 @@ internal sealed record KarpenterChartValues
 
     /// <summary>The service account the pod identity association or IRSA role names.</summary>
     public required KarpenterServiceAccountValues ServiceAccount { get; init; }
+
+    /// <summary>The controller container.</summary>
+    public KarpenterControllerValues Controller { get; init; } = new();
 }
+
+/// <summary><c>controller</c> values.</summary>
+internal sealed record KarpenterControllerValues
+{
+    /// <summary>
+    /// 1 CPU and 1 GiB requested and limited, as upstream's getting-started guide installs it (the chart's
+    /// own default is none, which lets the scheduler pack the controller onto a busy node).
+    /// </summary>
+    public ContainerResourcesValues Resources { get; init; } = new(new("1", "1Gi"), new("1", "1Gi"));
+}
+
+/// <summary>A container's <c>resources</c>.</summary>
+/// <param name="Requests">What the scheduler reserves.</param>
+/// <param name="Limits">What the container may use.</param>
+internal sealed record ContainerResourcesValues(CpuMemoryValues Requests, CpuMemoryValues Limits);
+
+/// <summary>CPU (cores) and memory (Kubernetes quantity).</summary>
+/// <param name="Cpu">CPU, e.g. <c>1</c>.</param>
+/// <param name="Memory">Memory, e.g. <c>1Gi</c>.</param>
+internal sealed record CpuMemoryValues(string Cpu, string Memory);
 
 /// <summary><c>settings</c> values.</summary>
 internal sealed record KarpenterSettingsValues

@@ -29,6 +29,7 @@ public sealed class NvidiaDevicePlugin
         ArgumentNullException.ThrowIfNull(args);
         ArgsValidationException.ThrowIfAny(nameof(NvidiaDevicePluginArgs), args.Validate());
         var provider = args.Provider ?? throw new ArgumentException("NvidiaDevicePluginArgs.Provider must be wired.", nameof(args));
+        var systemNodes = args.SystemNodeGroup ?? throw new ArgumentException("NvidiaDevicePluginArgs.SystemNodeGroup must be wired.", nameof(args));
         var withProvider = new ResourceOptions { Provider = provider };
         // Fixed metadata.name / release name: a replacement reuses the name, so create-before-delete would collide.
         var fixedName = withProvider with { DeleteBeforeReplace = true };
@@ -76,7 +77,7 @@ public sealed class NvidiaDevicePlugin
             },
         // The chart's cluster-scoped objects (ClusterRole, ClusterRoleBinding) are named after the release
         // too, so even a replacement into another namespace collides unless the old release goes first.
-        }, fixedName with { DependsOn = [ConfigMap] });
+        }, fixedName with { DependsOn = [ConfigMap, systemNodes] });
     }
 
     /// <summary>The time-slicing ConfigMap.</summary>

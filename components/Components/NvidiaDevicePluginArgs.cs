@@ -31,6 +31,12 @@ public sealed partial record NvidiaDevicePluginArgs
     /// <summary>The Kubernetes provider of the cluster. Wired by the caller.</summary>
     public Resource? Provider { get; init; }
 
+    /// <summary>
+    /// The node group the chart's NFD master and GFD controllers schedule on; the atomic release waits for
+    /// them, so it must not start before those nodes exist. Wired by the caller.
+    /// </summary>
+    public Resource? SystemNodeGroup { get; init; }
+
     /// <summary>Every problem with these args, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {

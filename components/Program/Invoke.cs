@@ -7,13 +7,19 @@ public static class Invoke
     /// <param name="function">The function token, e.g. <c>aws:getCallerIdentity</c>.</param>
     /// <param name="arguments">The typed arguments; null for none.</param>
     /// <param name="returnField">The result field to return.</param>
-    public static Expr Call(string function, object? arguments, string returnField)
+    /// <param name="pluginVersion">
+    /// The provider plugin version, written as <c>options.version</c> so the call runs on the same pinned
+    /// plugin as the resources rather than whatever version is installed (pulumi-yaml <c>InvokeOptionsDecl</c>).
+    /// </param>
+    public static Expr Call(string function, object? arguments, string returnField, string pluginVersion)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pluginVersion);
         var entries = new List<KeyValuePair<string, Expr>> { KeyValuePair.Create("function", Expr.Text(function)) };
         if (ValueConverter.ToExpr(arguments) is MapExpr { Entries.Count: > 0 } args)
         {
             entries.Add(KeyValuePair.Create<string, Expr>("arguments", args));
         }
+        entries.Add(KeyValuePair.Create<string, Expr>("options", Expr.Map([KeyValuePair.Create("version", Expr.Text(pluginVersion))])));
         entries.Add(KeyValuePair.Create("return", Expr.Text(returnField)));
         return new FunctionExpr("invoke", new MapExpr(entries));
     }

@@ -6,11 +6,21 @@ namespace GpuSlicingInfra.Components.Providers.Aws;
 public static class AwsFunctions
 {
     /// <summary>The account id of the deploying credentials.</summary>
-    public static Expr AccountId() => Invoke.Call("aws:getCallerIdentity", null, "accountId");
+    public static Expr AccountId() => Invoke.Call("aws:getCallerIdentity", null, "accountId", ProviderVersions.Aws);
 
     /// <summary>The partition (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>).</summary>
-    public static Expr Partition() => Invoke.Call("aws:getPartition", null, "partition");
+    public static Expr Partition() => Invoke.Call("aws:getPartition", null, "partition", ProviderVersions.Aws);
 
     /// <summary>The region the provider deploys to.</summary>
-    public static Expr Region() => Invoke.Call("aws:getRegion", null, "region");
+    public static Expr Region() => Invoke.Call("aws:getRegion", null, "region", ProviderVersions.Aws);
+
+    /// <summary>
+    /// The newest version of EKS add-on <paramref name="addonName"/> for <paramref name="kubernetesVersion"/>:
+    /// fed the cluster's version output, the add-on follows each control-plane upgrade (pulumi-eks 4.3 resolves
+    /// kube-proxy and vpc-cni the same way, <c>mostRecent: true</c>).
+    /// </summary>
+    public static Expr EksAddonVersion(string addonName, Expr kubernetesVersion) =>
+        Invoke.Call("aws:eks:getAddonVersion", new EksAddonVersionArgs(addonName, kubernetesVersion, MostRecent: true), "version", ProviderVersions.Aws);
+
+    private sealed record EksAddonVersionArgs(string AddonName, Expr KubernetesVersion, bool MostRecent);
 }

@@ -21,6 +21,9 @@ public sealed record EksAddonArgs
     /// <summary>Conflict resolution on create, e.g. <c>OVERWRITE</c>.</summary>
     public Input<string>? ResolveConflictsOnCreate { get; init; }
 
+    /// <summary>Conflict resolution on update, e.g. <c>PRESERVE</c>.</summary>
+    public Input<string>? ResolveConflictsOnUpdate { get; init; }
+
     /// <summary>Tags.</summary>
     public InputMap<string>? Tags { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed class EksCluster(PulumiProgram program, string name, EksClusterArg
     /// <summary>The EKS cluster ARN.</summary>
     public Output<string> ClusterArn => Output<string>("eksCluster").Property<string>("arn");
 
+    /// <summary>The control plane's Kubernetes version, as EKS reports it.</summary>
+    public Output<string> KubernetesVersion => Output<string>("eksCluster").Property<string>("version");
+
     /// <summary>The security group the component created for nodes.</summary>
     public Output<string> NodeSecurityGroupId => Output<string>("nodeSecurityGroupId");
 
@@ -96,6 +99,16 @@ public sealed record EksClusterArgs
 
     /// <summary>Tags on every resource the component creates.</summary>
     public InputMap<string>? Tags { get; init; }
+
+    /// <summary>The kube-proxy managed add-on; pulumi-eks creates it unless disabled.</summary>
+    public EksAddonOptionsArgs? KubeProxyAddonOptions { get; init; }
+}
+
+/// <summary>Options of an add-on that pulumi-eks manages (kube-proxy, CoreDNS).</summary>
+public sealed record EksAddonOptionsArgs
+{
+    /// <summary>Whether the add-on is created. Default: pulumi-eks's per add-on default.</summary>
+    public bool? Enabled { get; init; }
 }
 
 /// <summary>One access entry of the cluster.</summary>

@@ -16,6 +16,12 @@ public sealed record ManagedNodeGroupArgs
     /// <summary>The <c>eks:Cluster</c> resource.</summary>
     public required Expr Cluster { get; init; }
 
+    /// <summary>
+    /// Kubernetes version of the nodes. pulumi-eks defaults it to the cluster's only when there is no launch
+    /// template (nodejs/eks/nodes/nodegroup.ts, v4.3.0), so node groups with one must set it to follow upgrades.
+    /// </summary>
+    public Input<string>? Version { get; init; }
+
     /// <summary>Node IAM role ARN.</summary>
     public Input<string>? NodeRoleArn { get; init; }
 

@@ -40,6 +40,9 @@ public sealed record HelmReleaseArgs
     /// <summary>Seconds to wait for resources to become ready.</summary>
     public Input<int>? Timeout { get; init; }
 
+    /// <summary>Leave the chart's <c>crds/</c> folder alone (another release owns the CRDs).</summary>
+    public Input<bool>? SkipCrds { get; init; }
+
     /// <summary>Release history kept by Helm.</summary>
     public Input<int>? MaxHistory { get; init; }
 

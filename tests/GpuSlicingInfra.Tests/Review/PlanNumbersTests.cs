@@ -175,7 +175,7 @@ public sealed class PlanNumbersTests
         Assert.Contains("GpuNodePool inference-t4 (2)", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("GpuNodePool training-a10g (2)", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("NvidiaDevicePlugin (3)", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Cluster (9)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Cluster (10)", result.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"Karpenter \(\d+\)", result.Stdout);
         Assert.Contains("karpenter-nodepool-inference-t4", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("other (", result.Stdout, StringComparison.Ordinal);
