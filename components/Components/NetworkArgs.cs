@@ -43,7 +43,7 @@ public sealed record NetworkArgs
     /// <summary>Every problem with these args, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
-        var problems = new List<ArgsProblem>();
+        var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.ComponentReservedPrefixes, TagRules.MaxPerResource).ToList();
         if (UsesExistingVpc)
         {
             if (!ConfigRules.IsResourceId(ExistingVpcId, "vpc"))
@@ -92,9 +92,9 @@ public sealed record NetworkArgs
         prefixLength = -1;
         return IPNetwork.TryParse(value, out var network)
             && network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
-            && value.Contains('/', StringComparison.Ordinal)
-            // The address must be the network address itself, written canonically (no host bits, no leading zeros).
-            && network.BaseAddress.ToString() == value[..value.IndexOf('/', StringComparison.Ordinal)]
+            // Written canonically, the whole text: the network address itself (no host bits, no leading
+            // zeros) and the prefix length without leading zeros ('/016' parses as /16).
+            && network.ToString() == value
             && (prefixLength = network.PrefixLength) >= 0;
     }
 }
