@@ -54,9 +54,9 @@ public sealed record NetworkArgs
             {
                 problems.Add(new(nameof(ExistingPrivateSubnetIds), "an existing VPC needs at least one private subnet for nodes."));
             }
-            foreach (var id in ExistingPrivateSubnetIds.Concat(ExistingPublicSubnetIds).Where(id => !ConfigRules.IsResourceId(id, "subnet")))
+            foreach (var (field, id) in SubnetIds().Where(s => !ConfigRules.IsResourceId(s.Id, "subnet")))
             {
-                problems.Add(new(nameof(ExistingPrivateSubnetIds), $"'{id}' is not a subnet id (subnet- and 8 or 17 hex digits)."));
+                problems.Add(new(field, $"'{id}' is not a subnet id (subnet- and 8 or 17 hex digits)."));
             }
             foreach (var id in ExistingPrivateSubnetIds.Concat(ExistingPublicSubnetIds).GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1 && g.Key.Length > 0))
             {
@@ -85,6 +85,11 @@ public sealed record NetworkArgs
         }
         return problems;
     }
+
+    // Each id with the field it came from, so a problem names the right key.
+    private IEnumerable<(string Field, string Id)> SubnetIds() =>
+        ExistingPrivateSubnetIds.Select(id => (nameof(ExistingPrivateSubnetIds), id))
+            .Concat(ExistingPublicSubnetIds.Select(id => (nameof(ExistingPublicSubnetIds), id)));
 
     /// <summary>Whether <paramref name="value"/> is an IPv4 CIDR whose address is the network address.</summary>
     public static bool IsIpv4Cidr(string value, out int prefixLength)
