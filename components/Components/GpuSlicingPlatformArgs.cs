@@ -77,6 +77,7 @@ public sealed record GpuSlicingPlatformArgs
     private IEnumerable<ArgsProblem> TagProblems()
     {
         var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.StackReservedPrefixes, TagRules.MaxUserTags)
+            .Concat(TagRules.SelectiveKeyTags(Tags, nameof(Tags)))
             .Concat(TagRules.Collisions(Network.Tags, $"{nameof(Network)}.{nameof(NetworkArgs.Tags)}", Tags, nameof(Tags)))
             .Concat(TagRules.Collisions(Cluster.Tags, $"{nameof(Cluster)}.{nameof(ClusterArgs.Tags)}", Tags, nameof(Tags)))
             .Concat(TagRules.Collisions(Karpenter.Tags, $"{nameof(Karpenter)}.{nameof(KarpenterArgs.Tags)}", Tags, nameof(Tags)));

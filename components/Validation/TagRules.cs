@@ -36,6 +36,13 @@ internal static partial class TagRules
     /// <summary>Prefixes a stack's own tags may not use: <see cref="AwsPrefix"/> and <see cref="ComponentPrefix"/>.</summary>
     public static IReadOnlyList<string> StackReservedPrefixes { get; } = [AwsPrefix, ComponentPrefix];
 
+    /// <summary>
+    /// Keys the components put on chosen resources only: Karpenter's discovery tag on private subnets and
+    /// the node security group, the load-balancer role tags on private and public subnets. As a stack tag
+    /// (on every resource) they would mark public subnets for Karpenter nodes or internal load balancers.
+    /// </summary>
+    public static IReadOnlyList<string> SelectiveKeys { get; } = ["karpenter.sh/discovery", "kubernetes.io/role/elb", "kubernetes.io/role/internal-elb"];
+
     /// <summary>Prefixes a component's tags may not use: only <see cref="AwsPrefix"/>, since the platform passes its own tags down.</summary>
     public static IReadOnlyList<string> ComponentReservedPrefixes { get; } = [AwsPrefix];
 
@@ -101,6 +108,16 @@ internal static partial class TagRules
             {
                 yield return new($"{field}[{key}]", $"collides with '{taken}' of {otherField} (tag keys are compared ignoring case); both end up on the same resources.");
             }
+        }
+    }
+
+    /// <summary>Stack tag keys equal, ignoring case, to one of <see cref="SelectiveKeys"/>.</summary>
+    public static IEnumerable<ArgsProblem> SelectiveKeyTags(IReadOnlyDictionary<string, string> tags, string field)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        foreach (var key in tags.Keys.Where(k => SelectiveKeys.Contains(k, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
+        {
+            yield return new($"{field}[{key}]", "is set by the components on chosen subnets and security groups only; as a tag on every resource it would select the wrong ones (public subnets included).");
         }
     }
 

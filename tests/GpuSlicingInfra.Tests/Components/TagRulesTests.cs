@@ -37,6 +37,18 @@ public sealed class TagRulesTests
     }
 
     [Theory]
+    [InlineData("karpenter.sh/discovery")]
+    [InlineData("Kubernetes.io/Role/ELB")]
+    [InlineData("kubernetes.io/role/internal-elb")]
+    public void Stack_tags_the_components_set_on_chosen_resources_only_are_refused(string key)
+    {
+        var problem = Assert.Single(Validate(TestPrograms.PlatformArgs() with { Tags = Tags(key) }));
+
+        Assert.Equal($"Tags[{key}]", problem.Field);
+        Assert.Contains("chosen subnets", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("caf\u00e9")]
     [InlineData("build-\u0663")]
     [InlineData("line\n")]
