@@ -72,7 +72,7 @@ public sealed record ClusterArgs
     /// <summary>Every problem with these args, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
-        var problems = new List<ArgsProblem>();
+        var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.ComponentReservedPrefixes, TagRules.MaxPerResource).ToList();
         if (!ClusterNaming.IsValidClusterName(Name))
         {
             problems.Add(new(nameof(Name), $"'{Name}' must be 1–100 letters, digits, '-' or '_', starting with a letter or digit."));

@@ -11,9 +11,9 @@ internal static partial class ClusterNaming
     /// <summary>An IAM role or user ARN in any partition.</summary>
     public static bool IsIamPrincipalArn(string? arn) => arn is not null && PrincipalArn().IsMatch(arn);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9_-]{0,99}\z")]
     private static partial Regex ClusterName();
 
-    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:iam::\d{12}:(role|user)/[\w+=,.@/-]+$")]
+    [GeneratedRegex(@"\Aarn:aws(-cn|-us-gov)?:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@/-]+\z")]
     private static partial Regex PrincipalArn();
 }

@@ -6,25 +6,41 @@ namespace GpuSlicingInfra.Components.Components;
 /// <summary>Durations in the Go notation Kubernetes objects use (<c>90s</c>, <c>10m</c>, <c>720h</c>, <c>1h30m</c>).</summary>
 public static partial class GoDuration
 {
-    /// <summary>Parses hours, minutes and seconds parts; null when the text is not such a duration.</summary>
+    // Go's longest duration: int64 nanoseconds.
+    private const decimal MaxSeconds = long.MaxValue / 1_000_000_000m;
+
+    /// <summary>
+    /// Parses hours, minutes and seconds parts; null when the text is not such a duration or is longer
+    /// than Go's <c>time.Duration</c> holds (int64 nanoseconds, about 2,562,047 hours), which the API
+    /// server would refuse.
+    /// </summary>
     public static TimeSpan? Parse(string? text)
     {
         if (text is null || !Shape().IsMatch(text))
         {
             return null;
         }
-        var total = TimeSpan.Zero;
+        var seconds = 0m;
         foreach (Match part in Part().Matches(text))
         {
-            var amount = long.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
-            total += part.Groups[2].Value switch
+            // More digits than any valid duration has; also keeps the decimal arithmetic below exact.
+            if (part.Groups[1].Value.TrimStart('0').Length > 12)
             {
-                "h" => TimeSpan.FromHours(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                _ => TimeSpan.FromSeconds(amount),
+                return null;
+            }
+            var amount = decimal.Parse(part.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+            seconds += amount * part.Groups[2].Value switch
+            {
+                "h" => 3600,
+                "m" => 60,
+                _ => 1,
             };
+            if (seconds > MaxSeconds)
+            {
+                return null;
+            }
         }
-        return total;
+        return TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
     }
 
     /// <summary>The shortest whole-unit form: <c>720h</c>, <c>10m</c>, <c>90s</c>; sub-second parts are dropped.</summary>
@@ -36,7 +52,7 @@ public static partial class GoDuration
             : $"{seconds}s";
     }
 
-    [GeneratedRegex("^([0-9]+(h|m|s))+$")]
+    [GeneratedRegex(@"\A([0-9]+(h|m|s))+\z")]
     private static partial Regex Shape();
 
     [GeneratedRegex("([0-9]+)(h|m|s)")]

@@ -96,7 +96,7 @@ public sealed partial record GpuNodePoolArgs
     /// <summary>Every problem with these args, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
-        var problems = new List<ArgsProblem>();
+        var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.ComponentReservedPrefixes, TagRules.MaxPerResource).ToList();
         if (!Naming.IsDnsLabel(Name) || Name.Length > 40)
         {
             problems.Add(new(nameof(Name), $"'{Name}' must be lower-case alphanumerics and '-', at most 40 characters."));
@@ -167,6 +167,10 @@ public sealed partial record GpuNodePoolArgs
         {
             yield return new(nameof(KarpenterDisruptionBudget), $"'{KarpenterDisruptionBudget}' must be a node count (e.g. 1) or a percentage (e.g. 10%).");
         }
+        foreach (var problem in TagRules.KarpenterNodeClassTags(Tags, nameof(Tags), "a pool's tags are copied onto its EC2NodeClass"))
+        {
+            yield return problem;
+        }
         foreach (var key in Labels.Keys.Where(IsRestrictedKarpenterLabel))
         {
             yield return new(nameof(Labels), $"'{key}' is a label Karpenter reserves; NodePool templates may not set it.");
@@ -182,6 +186,6 @@ public sealed partial record GpuNodePoolArgs
             || domain.EndsWith("karpenter.k8s.aws", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("^((100|[0-9]{1,2})%|[0-9]+)$")]
+    [GeneratedRegex(@"\A((100|[0-9]{1,2})%|[0-9]+)\z")]
     private static partial Regex DisruptionBudgetShape();
 }

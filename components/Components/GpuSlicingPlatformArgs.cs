@@ -38,7 +38,7 @@ public sealed record GpuSlicingPlatformArgs
         {
             problems.Add(new(nameof(Environment), $"'{Environment}' must be a DNS label, e.g. dev or prod."));
         }
-        problems.AddRange(ConfigRules.AwsTags(Tags, nameof(Tags), [GpuSlicingPlatform.EnvironmentTag, GpuSlicingPlatform.ClusterTag]));
+        problems.AddRange(TagProblems());
         problems.AddRange(Network.Validate().Select(p => p.Under(nameof(Network))));
         problems.AddRange(Cluster.Validate().Select(p => p.Under(nameof(Cluster))));
         problems.AddRange(DevicePlugin.Validate().Select(p => p.Under(nameof(DevicePlugin))));
@@ -68,6 +68,32 @@ public sealed record GpuSlicingPlatformArgs
             {
                 problems.Add(new($"{path}.{nameof(GpuNodePoolArgs.Provisioner)}", $"pool '{pool.Name}' is provisioned by Karpenter, but karpenter.enabled is false."));
             }
+        }
+        return problems;
+    }
+
+    // The platform merges its tags into every component's; the EC2NodeClass of a Karpenter pool gets
+    // the platform's, Karpenter's and the pool's (GpuSlicingPlatform, Karpenter.NodeClass).
+    private IEnumerable<ArgsProblem> TagProblems()
+    {
+        var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.StackReservedPrefixes, TagRules.MaxUserTags)
+            .Concat(TagRules.SelectiveKeyTags(Tags, nameof(Tags)))
+            .Concat(TagRules.Collisions(Network.Tags, $"{nameof(Network)}.{nameof(NetworkArgs.Tags)}", Tags, nameof(Tags)))
+            .Concat(TagRules.Collisions(Cluster.Tags, $"{nameof(Cluster)}.{nameof(ClusterArgs.Tags)}", Tags, nameof(Tags)))
+            .Concat(TagRules.Collisions(Karpenter.Tags, $"{nameof(Karpenter)}.{nameof(KarpenterArgs.Tags)}", Tags, nameof(Tags)));
+        foreach (var pool in GpuPools)
+        {
+            var field = $"{nameof(GpuPools)}[{pool.Name}].{nameof(GpuNodePoolArgs.Tags)}";
+            problems = problems.Concat(TagRules.Collisions(pool.Tags, field, Tags, nameof(Tags)));
+            if (pool.UsesKarpenter)
+            {
+                problems = problems.Concat(TagRules.Collisions(pool.Tags, field, Karpenter.Tags, $"{nameof(Karpenter)}.{nameof(KarpenterArgs.Tags)}"));
+            }
+        }
+        if (GpuPools.FirstOrDefault(p => p.UsesKarpenter) is { } karpenterPool)
+        {
+            problems = problems.Concat(TagRules.KarpenterNodeClassTags(Tags, nameof(Tags),
+                $"stack-wide tags are copied onto the EC2NodeClass of pool '{karpenterPool.Name}', which Karpenter provisions"));
         }
         return problems;
     }

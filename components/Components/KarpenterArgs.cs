@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Components.Program;
 using GpuSlicingInfra.Components.Providers.Eks;
+using GpuSlicingInfra.Components.Validation;
 
 namespace GpuSlicingInfra.Components.Components;
 
@@ -69,7 +70,9 @@ public sealed partial record KarpenterArgs
     /// <summary>Every problem with these args, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
-        var problems = new List<ArgsProblem>();
+        var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.ComponentReservedPrefixes, TagRules.MaxPerResource)
+            .Concat(TagRules.KarpenterNodeClassTags(Tags, nameof(Tags), "Karpenter's tags are copied onto every EC2NodeClass"))
+            .ToList();
         if (!NvidiaDevicePluginArgs.ExactVersion().IsMatch(ChartVersion))
         {
             problems.Add(new(nameof(ChartVersion), $"'{ChartVersion}' must be an exact version such as {DefaultChartVersion} (pinned charts only)."));
@@ -89,6 +92,6 @@ public sealed partial record KarpenterArgs
         return problems;
     }
 
-    [GeneratedRegex(@"^al2023@(latest|v\d{8})$")]
+    [GeneratedRegex(@"\Aal2023@(latest|v[0-9]{8})\z")]
     private static partial Regex AmiAliasShape();
 }

@@ -43,7 +43,7 @@ public sealed record NetworkArgs
     /// <summary>Every problem with these args, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
-        var problems = new List<ArgsProblem>();
+        var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.ComponentReservedPrefixes, TagRules.MaxPerResource).ToList();
         if (UsesExistingVpc)
         {
             if (!ConfigRules.IsResourceId(ExistingVpcId, "vpc"))
@@ -54,9 +54,9 @@ public sealed record NetworkArgs
             {
                 problems.Add(new(nameof(ExistingPrivateSubnetIds), "an existing VPC needs at least one private subnet for nodes."));
             }
-            foreach (var id in ExistingPrivateSubnetIds.Concat(ExistingPublicSubnetIds).Where(id => !ConfigRules.IsResourceId(id, "subnet")))
+            foreach (var (field, id) in SubnetIds().Where(s => !ConfigRules.IsResourceId(s.Id, "subnet")))
             {
-                problems.Add(new(nameof(ExistingPrivateSubnetIds), $"'{id}' is not a subnet id (subnet- and 8 or 17 hex digits)."));
+                problems.Add(new(field, $"'{id}' is not a subnet id (subnet- and 8 or 17 hex digits)."));
             }
             foreach (var id in ExistingPrivateSubnetIds.Concat(ExistingPublicSubnetIds).GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1 && g.Key.Length > 0))
             {
@@ -86,15 +86,20 @@ public sealed record NetworkArgs
         return problems;
     }
 
+    // Each id with the field it came from, so a problem names the right key.
+    private IEnumerable<(string Field, string Id)> SubnetIds() =>
+        ExistingPrivateSubnetIds.Select(id => (nameof(ExistingPrivateSubnetIds), id))
+            .Concat(ExistingPublicSubnetIds.Select(id => (nameof(ExistingPublicSubnetIds), id)));
+
     /// <summary>Whether <paramref name="value"/> is an IPv4 CIDR whose address is the network address.</summary>
     public static bool IsIpv4Cidr(string value, out int prefixLength)
     {
         prefixLength = -1;
         return IPNetwork.TryParse(value, out var network)
             && network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
-            && value.Contains('/', StringComparison.Ordinal)
-            // The address must be the network address itself, written canonically (no host bits, no leading zeros).
-            && network.BaseAddress.ToString() == value[..value.IndexOf('/', StringComparison.Ordinal)]
+            // Written canonically, the whole text: the network address itself (no host bits, no leading
+            // zeros) and the prefix length without leading zeros ('/016' parses as /16).
+            && network.ToString() == value
             && (prefixLength = network.PrefixLength) >= 0;
     }
 }

@@ -72,6 +72,6 @@ public sealed partial record NvidiaDevicePluginArgs
         return problems;
     }
 
-    [GeneratedRegex(@"^\d+\.\d+\.\d+$")]
+    [GeneratedRegex(@"\A[0-9]+\.[0-9]+\.[0-9]+\z")]
     internal static partial Regex ExactVersion();
 }

@@ -44,6 +44,6 @@ public sealed partial record ReferenceExpr(string Root, IReadOnlyList<object> Pa
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Root, Path.Count);
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"\A[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex PlainProperty();
 }

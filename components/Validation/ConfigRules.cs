@@ -5,61 +5,18 @@ using System.Text.RegularExpressions;
 namespace GpuSlicingInfra.Components.Validation;
 
 /// <summary>
-/// Format rules shared by the args records: AWS tags, Kubernetes labels, instance type names, AWS
-/// resource ids and CIDR overlap. Each check returns problems instead of throwing, so callers report
-/// everything at once.
+/// Format rules shared by the args records: Kubernetes labels, instance type names, AWS resource ids
+/// and CIDR overlap (AWS tags: <see cref="TagRules"/>). Each check returns problems instead of
+/// throwing, so callers report everything at once.
 /// </summary>
 internal static partial class ConfigRules
 {
-    /// <summary>AWS: a tag key has 1–128 characters.</summary>
-    public const int MaxTagKeyLength = 128;
-
-    /// <summary>AWS: a tag value has at most 256 characters.</summary>
-    public const int MaxTagValueLength = 256;
-
-    /// <summary>
-    /// AWS allows 50 tags per resource; the components add up to 10 of their own (environment, cluster,
-    /// Kubernetes and Karpenter discovery tags), which leaves 40 for the stack.
-    /// </summary>
-    public const int MaxUserTags = 40;
-
     /// <summary>
     /// Address ranges a new VPC must not overlap: the two ranges EKS assigns Kubernetes service IPs
     /// from when the cluster sets no service CIDR (10.100.0.0/16 or 172.20.0.0/16, EKS picks one).
     /// Service IPs that shadow VPC addresses make those addresses unreachable from pods.
     /// </summary>
     public static IReadOnlyList<string> EksDefaultServiceCidrs { get; } = ["10.100.0.0/16", "172.20.0.0/16"];
-
-    /// <summary>Problems with stack tags (keys and values as AWS accepts them), each under <c>{field}[key]</c>.</summary>
-    public static IEnumerable<ArgsProblem> AwsTags(IReadOnlyDictionary<string, string> tags, string field, IReadOnlyCollection<string> reservedKeys)
-    {
-        ArgumentNullException.ThrowIfNull(tags);
-        ArgumentNullException.ThrowIfNull(reservedKeys);
-        if (tags.Count > MaxUserTags)
-        {
-            yield return new(field, $"{tags.Count} tags exceed {MaxUserTags} (AWS allows 50 per resource; the components add their own).");
-        }
-        foreach (var (key, value) in tags)
-        {
-            var path = $"{field}[{key}]";
-            if (key.Length is 0 or > MaxTagKeyLength || !TagText().IsMatch(key))
-            {
-                yield return new(path, $"tag keys are 1–{MaxTagKeyLength} letters, digits, spaces and _ . : / = + - @.");
-            }
-            else if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
-            {
-                yield return new(path, "tag keys starting with 'aws:' are reserved for AWS.");
-            }
-            else if (reservedKeys.Contains(key))
-            {
-                yield return new(path, "is set by the components themselves; choose another key.");
-            }
-            if (value.Length > MaxTagValueLength || !TagText().IsMatch(value))
-            {
-                yield return new(path, $"tag values are at most {MaxTagValueLength} letters, digits, spaces and _ . : / = + - @.");
-            }
-        }
-    }
 
     /// <summary>Problems with Kubernetes labels (qualified names and label values), each under <c>{field}[key]</c>.</summary>
     public static IEnumerable<ArgsProblem> KubernetesLabels(IReadOnlyDictionary<string, string> labels, string field, IReadOnlyCollection<string> reservedKeys)
@@ -130,15 +87,12 @@ internal static partial class ConfigRules
         return name.Length is > 0 and <= 63 && LabelName().IsMatch(name);
     }
 
-    [GeneratedRegex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$")]
-    private static partial Regex TagText();
-
-    [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?\z")]
     private static partial Regex LabelName();
 
-    [GeneratedRegex("^[a-z][a-z0-9-]*\\.[a-z0-9-]+$")]
+    [GeneratedRegex(@"\A[a-z][a-z0-9-]*\.[a-z0-9-]+\z")]
     private static partial Regex InstanceType();
 
-    [GeneratedRegex("^([0-9a-f]{8}|[0-9a-f]{17})$")]
+    [GeneratedRegex(@"\A([0-9a-f]{8}|[0-9a-f]{17})\z")]
     private static partial Regex ResourceIdSuffix();
 }

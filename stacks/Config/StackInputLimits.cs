@@ -160,7 +160,7 @@ public static partial class StackInputLimits
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,100}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_.-]{1,100}\z")]
     private static partial Regex StackName();
 
     private sealed class Frame(bool isMap, bool wasKey)

@@ -86,7 +86,7 @@ internal static class GpuPoolBinder
         {
             return value;
         }
-        pool.Problem(key, $"'{text}' is not a duration; use hours, minutes or seconds such as 10m, 1h30m or 720h.");
+        pool.Problem(key, $"'{text}' is not a duration; use hours, minutes or seconds such as 10m, 1h30m or 720h (at most 2562047h, Go's limit).");
         return fallback;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using GpuSlicingInfra.Stacks.Settings;
 using GpuSlicingInfra.Tests.Support;
 
@@ -8,7 +7,7 @@ namespace GpuSlicingInfra.Tests.Docs;
 /// The README's configuration reference lists exactly the keys the settings binder reads: a key added
 /// to the code without documentation, or documented but unknown to the code, fails here.
 /// </summary>
-public sealed partial class ConfigReferenceTests
+public sealed class ConfigReferenceTests
 {
     [Fact]
     public void The_readme_config_reference_lists_exactly_the_keys_the_binder_reads()
@@ -35,36 +34,5 @@ public sealed partial class ConfigReferenceTests
     }
 
     /// <summary>Keys of the first column of the README's "Configuration reference" table.</summary>
-    private static List<string> DocumentedKeys()
-    {
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        var start = readme.IndexOf("## Configuration reference", StringComparison.Ordinal);
-        Assert.True(start >= 0, "README.md has no '## Configuration reference' section");
-        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
-        var keys = new List<string>();
-        foreach (var line in readme[start..(end < 0 ? readme.Length : end)].Split('\n'))
-        {
-            if (!line.StartsWith("| `", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var firstColumn = line.Split('|')[1];
-            var names = Backticked().Matches(firstColumn).Select(m => m.Groups[1].Value).ToList();
-            var first = names[0];
-            var parent = first.Contains('.', StringComparison.Ordinal) ? first[..first.LastIndexOf('.')] + "." : "";
-            foreach (var name in names)
-            {
-                var key = name.Contains('.', StringComparison.Ordinal) ? name : parent + name;
-                // A free-form map documented by its entries (prices.<instanceType>) is one key.
-                keys.Add(FreeFormEntry().Replace(key, ""));
-            }
-        }
-        return keys;
-    }
-
-    [GeneratedRegex("`([^`]+)`")]
-    private static partial Regex Backticked();
-
-    [GeneratedRegex(@"\.<(?!name>)[^>]+>$")]
-    private static partial Regex FreeFormEntry();
+    private static List<string> DocumentedKeys() => [.. ConfigReference.Rows().Select(r => r.Key)];
 }

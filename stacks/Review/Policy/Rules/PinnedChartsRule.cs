@@ -33,6 +33,6 @@ public sealed partial class PinnedChartsRule : PolicyRule
     private static bool IsKarpenter(ProgramResource release) =>
         (release.Text("chart") ?? "").EndsWith("/karpenter", StringComparison.Ordinal) || release.Text("name") == "karpenter";
 
-    [GeneratedRegex(@"^\d+\.\d+\.\d+$")]
+    [GeneratedRegex(@"\A[0-9]+\.[0-9]+\.[0-9]+\z")]
     private static partial Regex ExactVersion();
 }
