@@ -53,8 +53,7 @@ class Engine {
     for (const [name, body] of Object.entries(variables)) this.register({ kind: 'variable', name }, body);
     this.checkSyntax(resources, variables);
     this.checkReferences(resources, variables);
-    const order = this.sort(resources);
-    if (order) this.checkLateOptionReferences(order);
+    this.checkLateOptionReferences(this.sort(resources));
     return this.problems;
   }
 
@@ -153,7 +152,8 @@ class Engine {
   /**
    * Depth-first sort as sort.go topologicallySortedResources does it (config first, then nodes in
    * insertion order, each after its dependencies and its package's default provider). Reports each
-   * cycle once, on the node where the walk re-enters it. Returns the order, or null on a cycle.
+   * cycle once, on the node where the walk re-enters it, and carries on as if that edge were
+   * absent. Returns the order.
    */
   sort(resources) {
     const defaultProviders = new Map(); // package -> provider resource name
@@ -189,7 +189,7 @@ class Engine {
       order.push(key);
     };
     for (const name of this.graph.keys()) visit(name);
-    return cycles.size ? null : order;
+    return order;
   }
 
   /**

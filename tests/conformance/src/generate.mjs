@@ -289,7 +289,8 @@ class Generator {
 
   /** `${root.a[0].b}` -> typed property access on the declared TS constant. */
   ref({ root, path, source }, ctx) {
-    if (root === 'pulumi' && path.length === 1 && PULUMI_VARS[path[0].prop]) return PULUMI_VARS[path[0].prop];
+    // `pulumi` is reserved (sort.go checkUniqueNode): it never names a declared node
+    if (root === 'pulumi') return path.length === 1 && PULUMI_VARS[path[0].prop] ? PULUMI_VARS[path[0].prop] : ANY;
     const decl = this.names.get(root);
     if (!decl) {
       if (root.includes(':')) {
