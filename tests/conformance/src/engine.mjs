@@ -8,6 +8,7 @@
 //   - dependency cycles,
 //   - option references the engine does not count as dependencies, to a node sorted later,
 //   - quoted-root interpolations the dependency walk cannot handle,
+//   - `defaultProvider` on a resource that is not a provider,
 //   - ill-formed `fn::` forms and `${...}` strings (builtins.mjs).
 import { parseInterpolation, isPlainObject, getKeyCI } from './expr.mjs';
 import { checkExpressions } from './builtins.mjs';
@@ -105,6 +106,10 @@ class Engine {
     for (const [name, body] of Object.entries(resources)) {
       const entity = { kind: 'resource', name, type: isPlainObject(body) ? body.type : undefined };
       if (!isPlainObject(body)) continue;
+      const type = getKeyCI(body, 'type');
+      if (getKeyCI(body, 'defaultProvider') !== undefined && !(typeof type === 'string' && type.startsWith('pulumi:providers:'))) {
+        this.problem(entity, 'cannot set defaultProvider on non-provider resource (run.go setDefaultProviders)');
+      }
       for (const [k, v] of Object.entries(body)) {
         if (k.toLowerCase() === 'properties' && isPlainObject(v)) {
           for (const [pk, pv] of Object.entries(v)) checkExpressions(pv, `properties.${pk}`, at(entity));
@@ -158,7 +163,7 @@ class Engine {
   sort(resources) {
     const defaultProviders = new Map(); // package -> provider resource name
     for (const [name, body] of Object.entries(resources)) {
-      if (isPlainObject(body) && body.defaultProvider === true && typeof body.type === 'string') defaultProviders.set(body.type.split(':')[2], name);
+      if (getKeyCI(body, 'defaultProvider') === true && typeof getKeyCI(body, 'type') === 'string') defaultProviders.set(getKeyCI(body, 'type').split(':')[2], name);
     }
     const order = [];
     const visited = new Set();
@@ -231,9 +236,10 @@ function quotedRootMessage(r) {
 /** The resource's package default provider it implicitly waits for (sort.go visit). */
 function implicitProvider(node, defaultProviders) {
   const body = node.body;
-  if (node.entity.kind !== 'resource' || !isPlainObject(body) || typeof body.type !== 'string') return null;
-  if (getKeyCI(getKeyCI(body, 'options'), 'provider') !== undefined || body.defaultProvider === true) return null;
-  const provider = defaultProviders.get(body.type.split(':')[0]);
+  const type = getKeyCI(body, 'type');
+  if (node.entity.kind !== 'resource' || typeof type !== 'string') return null;
+  if (getKeyCI(getKeyCI(body, 'options'), 'provider') !== undefined || getKeyCI(body, 'defaultProvider') === true) return null;
+  const provider = defaultProviders.get(type.split(':')[0]);
   return provider === node.entity.name ? null : provider;
 }
 
