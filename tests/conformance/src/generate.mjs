@@ -279,16 +279,16 @@ class Generator {
       return ANY; // reported by the engine pass
     }
     if (parts.length === 1 && parts[0].ref) {
-      const r = this.ref(parts[0].ref, ctx);
+      const r = this.ref(parts[0].ref);
       return ctx.coerce ? `coerce(${r})` : r;
     }
     if (parts.every((p) => !p.ref)) return JSON.stringify(parts.map((p) => p.text).join(''));
-    const body = parts.map((p) => (p.ref ? `\${${this.ref(p.ref, ctx)}}` : escapeTemplate(p.text))).join('');
+    const body = parts.map((p) => (p.ref ? `\${${this.ref(p.ref)}}` : escapeTemplate(p.text))).join('');
     return `pulumi.interpolate\`${body}\``;
   }
 
   /** `${root.a[0].b}` -> typed property access on the declared TS constant. */
-  ref({ root, path, source }, ctx) {
+  ref({ root, path }) {
     // `pulumi` is reserved (sort.go checkUniqueNode): it never names a declared node
     if (root === 'pulumi') return path.length === 1 && PULUMI_VARS[path[0].prop] ? PULUMI_VARS[path[0].prop] : ANY;
     const decl = this.names.get(root);
