@@ -5,7 +5,8 @@ namespace GpuSlicingInfra.Tests.Conformance;
 /// <summary>
 /// Every shipped stack and every valid fixture stack compiles to a program that type-checks against the
 /// official Pulumi SDK typings and validates against the upstream Karpenter CRDs, device-plugin config
-/// format and chart values (tests/conformance/check). Needs Node.js 20+ and npm on PATH.
+/// format and chart values (tests/conformance/check), and passes the check's engine pass against its own stack
+/// file (stack config keys become program names in pulumi-yaml). Needs Node.js 20+ and npm on PATH.
 /// </summary>
 public sealed class ConformanceCheckTests
 {
@@ -16,22 +17,22 @@ public sealed class ConformanceCheckTests
         var work = Directory.CreateTempSubdirectory("gsi-conformance-");
         try
         {
-            var programs = new List<string>();
+            var checkArguments = new List<string>();
             foreach (var file in StackFiles())
             {
                 var stack = Path.GetFileName(file)["Pulumi.".Length..^".yaml".Length];
                 var output = Path.Combine(work.FullName, $"{stack}.yaml");
                 var result = CliRunner.Run("synth", "--stack", stack, "--project-dir", Path.GetDirectoryName(file)!, "--out", output);
                 Assert.True(result.ExitCode == 0, $"{file} does not compile: {result.Stderr}");
-                programs.Add(output);
+                checkArguments.AddRange([output, "--stack-config", file]);
             }
 
             // The program Pulumi gets when it runs the compiler without a stack (plugin discovery).
             var discovery = Path.Combine(work.FullName, "plugin-discovery.yaml");
             await File.WriteAllTextAsync(discovery, CliRunner.Run().Stdout, TestContext.Current.CancellationToken);
-            programs.Add(discovery);
+            checkArguments.Add(discovery);
 
-            var (exitCode, stdout, stderr) = await RunCheckAsync(programs);
+            var (exitCode, stdout, stderr) = await RunCheckAsync(checkArguments);
 
             Assert.True(exitCode == 0, $"conformance check failed (exit {exitCode}):\n{stdout}\n{stderr}");
             Assert.Contains("0 problem(s)", stderr, StringComparison.Ordinal);
@@ -60,10 +61,12 @@ public sealed class ConformanceCheckTests
             .Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "GpuSlicingInfra.Tests", "Fixtures", "Stacks"), "Pulumi.*.yaml"))
             .Order(StringComparer.Ordinal);
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunCheckAsync(IEnumerable<string> programs)
+    /// <summary>Runs the check; <paramref name="arguments"/> are programs, each optionally followed by
+    /// <c>--stack-config STACK.yaml</c>.</summary>
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunCheckAsync(IEnumerable<string> arguments)
     {
         var check = Path.Combine(RepoPaths.Root, "tests", "conformance", "check");
-        var result = await ProcessRunner.RunAsync("bash", [check, .. programs], RepoPaths.Root,
+        var result = await ProcessRunner.RunAsync("bash", [check, .. arguments], RepoPaths.Root,
             new Dictionary<string, string> { ["GPUSLICING_SHARED_DIR"] = RepoPaths.Shared });
         return (result.ExitCode, result.Stdout, result.Stderr);
     }

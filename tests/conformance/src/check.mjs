@@ -1,4 +1,4 @@
-// Entry point: node src/check.mjs PROGRAM.yaml [...]
+// Entry point: node src/check.mjs PROGRAM.yaml [--stack-config STACK.yaml] [PROGRAM.yaml ...]
 // Prints one line per problem (stdout) and a one-line summary (stderr). Exit 0 clean, 1 problems,
 // 2 usage or environment error.
 import fs from 'node:fs';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { generate } from './generate.mjs';
+import { enginePass } from './engine.mjs';
 import { typecheck } from './typecheck.mjs';
 import { schemaChecks } from './schema-checks.mjs';
 import { CrdCatalog } from './crd.mjs';
@@ -46,13 +47,46 @@ function describe(file, entity) {
   }
 }
 
+const USAGE = 'usage: tests/conformance/check PROGRAM.yaml [--stack-config STACK.yaml] [PROGRAM.yaml [--stack-config STACK.yaml] ...] [--keep-work]\n';
+
+/** Programs in order, each with the stack file given right after it (or null). */
+function parseArgs(argv) {
+  const programs = [];
+  let keep = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--keep-work') keep = true;
+    else if (a === '--stack-config') {
+      const prev = programs.at(-1);
+      if (!prev || prev.stack !== null || i + 1 >= argv.length) return null;
+      prev.stack = argv[++i];
+    } else if (a.startsWith('--')) return null;
+    else programs.push({ file: a, stack: null });
+  }
+  return programs.length ? { programs, keep } : null;
+}
+
+/** The `config:` map of a Pulumi stack file (Pulumi.<stack>.yaml). */
+function readStackConfig(file) {
+  let doc;
+  try {
+    doc = YAML.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Fatal(`cannot read stack file ${file}: ${err.message.split('\n')[0]}`);
+  }
+  const config = doc?.config ?? {};
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new Fatal(`stack file ${file}: 'config' is not a map`);
+  return config;
+}
+
 function main(argv) {
-  const keep = argv.includes('--keep-work');
-  const files = argv.filter((a) => !a.startsWith('--'));
-  if (files.length === 0) {
-    process.stderr.write('usage: tests/conformance/check PROGRAM.yaml [PROGRAM.yaml ...] [--keep-work]\n');
+  const args = parseArgs(argv);
+  if (!args) {
+    process.stderr.write(USAGE);
     return 2;
   }
+  const { programs, keep } = args;
+  const files = programs.map((p) => p.file);
   const t0 = Date.now();
   const workDir = path.join(toolDir, '.work', `run-${process.pid}`);
   fs.mkdirSync(workDir, { recursive: true });
@@ -75,6 +109,7 @@ function main(argv) {
   const units = [];
   let resourceCount = 0;
   try {
+    const stacks = programs.map((p) => (p.stack === null ? null : readStackConfig(p.stack)));
     files.forEach((file, i) => {
       let program;
       try {
@@ -89,6 +124,7 @@ function main(argv) {
       const orderOf = new Map(gen.entities.map((e) => [`${e.kind}:${e.name}`, e.order]));
       const withOrder = (e) => e && { ...e, order: orderOf.get(`${e.kind}:${e.name}`) ?? e.order };
       for (const p of gen.problems) add(file, withOrder(p.entity), p.message);
+      for (const p of enginePass(program, { stackConfig: stacks[i] })) add(file, withOrder(p.entity), p.message, p.severity);
       for (const p of schemaChecks(program, { nodeModules, crds, charts })) add(file, withOrder(p.entity), p.message, p.severity);
       resourceCount += gen.entities.filter((e) => e.kind === 'resource').length;
       units.push({ file, tsFile, entities: gen.entities });

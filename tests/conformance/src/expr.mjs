@@ -1,78 +1,96 @@
-// Parsing of Pulumi YAML expression syntax: `${root.prop[0]["key"]}` interpolations,
-// `$${` escapes and `fn::` built-in calls.
+// Parsing of Pulumi YAML expression syntax: `${root.prop[0]["key"]}` interpolations, `$$` escapes
+// and `fn::` built-in calls.
 
 /**
- * Splits a YAML string into literal text and `${...}` references.
+ * Splits a YAML string into literal text and `${...}` references, as pulumi-yaml's
+ * ast/interpolation.go parseInterpolate does: `$$` is one literal `$`, `${` starts a property
+ * access, any other `$` is literal.
  * Returns an array of parts: { text } or { ref: { root, path, source } }.
- * Throws Error on an unterminated `${`.
+ * Throws Error with pulumi-yaml's message on a malformed or empty access.
  */
 export function parseInterpolation(str) {
   const parts = [];
   let text = '';
   let i = 0;
   while (i < str.length) {
-    if (str.startsWith('$${', i)) {
-      text += '${';
-      i += 3;
+    if (str.startsWith('$$', i)) {
+      text += '$';
+      i += 2;
     } else if (str.startsWith('${', i)) {
-      const end = findClose(str, i + 2);
-      if (end < 0) throw new Error(`unterminated \${ in "${str}"`);
+      const { ref, next } = parsePropertyAccess(str, i + 2);
       if (text) parts.push({ text });
       text = '';
-      parts.push({ ref: parseAccess(str.slice(i + 2, end)) });
-      i = end + 1;
+      parts.push({ ref });
+      i = next;
     } else {
       text += str[i];
       i += 1;
     }
   }
   if (text || parts.length === 0) parts.push({ text });
+  // ast/expr.go InterpolateSyntax
+  if (parts.some((p) => p.ref && p.ref.root === undefined)) throw new Error('Property access expressions cannot be empty');
   return parts;
 }
 
-function findClose(str, from) {
-  let quote = null;
-  for (let i = from; i < str.length; i++) {
-    const c = str[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '}') return i;
-  }
-  return -1;
-}
-
 /**
- * Parses `root.a.b[0]["k.e.y"]` into { root, path: [{prop}|{index}], source }.
- * The root runs up to the first `.` or `[` (config keys like `aws:region` keep their colon).
+ * Parses the access after `${` up to its `}` following ast/property.go parsePropertyAccess (a loose
+ * grammar): `.` separators are skipped, a name runs to the next `.`, `[` or `}` (spaces, quotes and
+ * colons included), `["..."]` is a quoted key with `\"` as the only escape, `[n]` an integer index
+ * that may not be the root.
+ * Returns { ref: { root, path: [{prop}|{index}], quotedRoot, source }, next } (next: index after `}`).
  */
-export function parseAccess(source) {
-  const s = source.trim();
-  const m = /^[^.[\]]+/.exec(s);
-  if (!m) throw new Error(`invalid reference \${${source}}`);
-  const root = m[0];
-  const path = [];
-  let i = root.length;
-  while (i < s.length) {
-    if (s[i] === '.') {
-      const pm = /^[^.[\]]+/.exec(s.slice(i + 1));
-      if (!pm) throw new Error(`invalid property access in \${${source}}`);
-      path.push({ prop: pm[0] });
-      i += 1 + pm[0].length;
-    } else if (s[i] === '[') {
-      const close = s.indexOf(']', i);
-      if (close < 0) throw new Error(`unterminated [ in \${${source}}`);
-      const inner = s.slice(i + 1, close).trim();
-      if (/^\d+$/.test(inner)) path.push({ index: Number(inner) });
-      else if (/^".*"$|^'.*'$/.test(inner)) path.push({ prop: inner.slice(1, -1) });
-      else throw new Error(`invalid index [${inner}] in \${${source}}`);
-      i = close + 1;
+function parsePropertyAccess(str, from) {
+  const accessors = [];
+  let i = from;
+  while (i < str.length) {
+    const c = str[i];
+    if (c === '}') {
+      const [first, ...path] = accessors;
+      const ref = { root: first?.prop, quotedRoot: first?.quoted === true, path: path.map(({ prop, index }) => (prop !== undefined ? { prop } : { index })), source: str.slice(from, i) };
+      return { ref, next: i + 1 };
+    }
+    if (c === '.') {
+      i += 1;
+    } else if (c === '[') {
+      if (str[i + 1] === '"') {
+        let key = '';
+        let j = i + 2;
+        for (;;) {
+          if (j >= str.length) throw new Error('missing closing quote in property name');
+          if (str[j] === '"') {
+            j += 1;
+            break;
+          }
+          if (str[j] === '\\' && str[j + 1] === '"') {
+            key += '"';
+            j += 2;
+          } else {
+            key += str[j];
+            j += 1;
+          }
+        }
+        if (str[j] !== ']') throw new Error('missing closing bracket in property access');
+        accessors.push({ prop: key, quoted: true });
+        i = j + 1;
+      } else {
+        const close = str.indexOf(']', i);
+        if (close < 0) throw new Error('missing closing bracket in list index');
+        const digits = str.slice(i + 1, close);
+        // Go's strconv.ParseInt(s, 10, 0): optional sign, decimal digits, 64-bit range
+        if (!/^[+-]?[0-9]+$/.test(digits) || !Number.isSafeInteger(Number(digits))) throw new Error('invalid list index');
+        if (accessors.length === 0) throw new Error('the root property must be a string subscript or a name');
+        accessors.push({ index: Number(digits) });
+        i = close + 1;
+      }
     } else {
-      throw new Error(`invalid reference \${${source}}`);
+      let j = i;
+      while (j < str.length && !'.[}'.includes(str[j])) j++;
+      accessors.push({ prop: str.slice(i, j) });
+      i = j;
     }
   }
-  return { root, path, source: s };
+  throw new Error('unterminated interpolation');
 }
 
 /** True when `v` is a single-key map whose key starts with `fn::` (case-insensitive). */
@@ -97,11 +115,11 @@ export function getKeyCI(obj, key) {
 /** Every `${root...}` reference inside a value (strings anywhere, including builtin args). */
 export function collectRefs(value, out = []) {
   if (typeof value === 'string') {
-    if (value.includes('${')) {
+    if (value.includes('$')) {
       try {
         for (const p of parseInterpolation(value)) if (p.ref) out.push(p.ref);
       } catch {
-        /* reported by the emitter */
+        /* reported by the engine pass */
       }
     }
   } else if (Array.isArray(value)) {

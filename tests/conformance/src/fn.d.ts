@@ -24,3 +24,9 @@ export declare function fnFromBase64(value: pulumi.Input<string>): pulumi.Output
 export declare function fnReadFile(path: pulumi.Input<string>): pulumi.Output<string>;
 export declare function fnCwd(): string;
 export declare function fnRootDirectory(): string;
+/** fn::sha1, fn::filebase64, fn::filebase64sha256, fn::pulumiResourceName/Type return a string. */
+export declare function fnString(value: unknown): pulumi.Output<string>;
+/** fn::length: number of list items, map entries or string characters. */
+export declare function fnLength(value: unknown): pulumi.Output<number>;
+/** fn::singleOrNone, fn::stackReference: the value is not typed. */
+export declare function fnAny(value: unknown): any;

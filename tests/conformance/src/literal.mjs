@@ -20,7 +20,7 @@ export function evaluate(value) {
 }
 
 function evalString(s) {
-  if (!s.includes('${')) return s;
+  if (!s.includes('$')) return s; // `$$` escapes still need unescaping
   let parts;
   try {
     parts = parseInterpolation(s);
