@@ -33,7 +33,7 @@ export function compileRules(schema, schemaPath = '') {
 
 function compileRule(r, schemaPath) {
   const text = String(r.rule ?? '').trim();
-  const rule = { schemaPath, text, message: r.message?.trim() || `failed rule: ${text}`, errorName: r.message?.trim() || text };
+  const rule = { schemaPath, message: r.message?.trim() || `failed rule: ${text}`, errorName: r.message?.trim() || text };
   let ast;
   try {
     ast = parse(text);
