@@ -9,13 +9,20 @@ export function compile(schema) {
   return ajv.compile(schema);
 }
 
+// Errors of these keywords stop the API server from evaluating the CEL rules of the object
+// (k8s.io/apiextensions-apiserver pkg/registry/customresource/strategy.go, hasBlockingErr: type,
+// enum, required, maxLength, maxItems, maxProperties violations).
+const BLOCKING = new Set(['type', 'enum', 'required', 'maxLength', 'maxItems', 'maxProperties']);
+
 /**
- * @returns [{ path, message }] — one entry per property path, errors on computed values dropped.
+ * @returns [{ path, message, blocking }] — one entry per property path, errors on computed values
+ * dropped; `blocking` when one of them is a BLOCKING keyword.
  */
 export function validate(validateFn, value) {
   const { value: data, unknownAt } = withPlaceholders(value);
   if (validateFn(data)) return [];
   const byPath = new Map();
+  const blocking = new Set();
   for (const err of validateFn.errors) {
     let pointer = err.instancePath;
     let msg = err.message;
@@ -33,11 +40,12 @@ export function validate(validateFn, value) {
       continue; // the branch errors at the same path say more
     }
     if (unknownAt.some((u) => pointer === u || pointer.startsWith(`${u}/`))) continue;
+    if (BLOCKING.has(err.keyword)) blocking.add(pointer);
     const list = byPath.get(pointer) ?? [];
     if (!list.includes(msg)) list.push(msg);
     byPath.set(pointer, list);
   }
-  return [...byPath].map(([pointer, msgs]) => ({ path: pointerToPath(pointer), message: msgs.join('; or ') }));
+  return [...byPath].map(([pointer, msgs]) => ({ path: pointerToPath(pointer), message: msgs.join('; or '), blocking: blocking.has(pointer) }));
 }
 
 const esc = (k) => String(k).replace(/~/g, '~0').replace(/\//g, '~1');

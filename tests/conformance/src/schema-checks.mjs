@@ -35,7 +35,7 @@ export function schemaChecks(program, env) {
       }
     }
   }
-  for (const r of kinds.filter((k) => k.kind === 'cr')) checkCustomResource(r, env, err);
+  for (const r of kinds.filter((k) => k.kind === 'cr')) checkCustomResource(r, env, err, warn);
   if (profileKeys.size > 0) for (const r of kinds) checkConfigLabel(r, err, profileKeys);
   return out;
 }
@@ -59,17 +59,23 @@ function classify(name, res, nodeModules) {
   return null;
 }
 
-function checkCustomResource({ entity, props }, env, err) {
+function checkCustomResource({ entity, props }, env, err, warn) {
   const { apiVersion, kind } = props;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
     return err({ entity }, 'custom resource apiVersion and kind must be literal strings');
   }
   const catalog = env.crds();
-  const problems = catalog.check(apiVersion, kind, props);
-  if (problems === null) {
+  const result = catalog.check(apiVersion, kind, props);
+  if (result === null) {
     return err({ entity }, `no upstream CRD for apiVersion '${apiVersion}' kind '${kind}' (known: ${catalog.known().join(', ')})`);
   }
-  for (const p of problems) err({ entity }, `${kind} ${apiVersion} schema: ${p.path}: ${p.message}`);
+  const crd = `${kind} ${apiVersion}`;
+  // The API server says so in one extra error; here it rides on the first blocking line.
+  const skipNote = result.rulesSkipped ? '; validation rules (x-kubernetes-validations) not checked until such errors are fixed, as on the API server' : '';
+  const firstBlocking = result.problems.find((p) => p.blocking);
+  for (const p of result.problems) err({ entity }, `${crd} schema: ${p.path}: ${p.message}${p === firstBlocking ? skipNote : ''}`);
+  for (const f of result.rules.failures) err({ entity }, `${crd} validation rule: ${f.path}: ${f.message}`);
+  for (const n of result.rules.notChecked) warn({ entity }, `${crd} validation rule not checked (${n.reason}): ${n.path}: ${n.message}`);
 }
 
 function checkRelease({ entity, props }, env, err, warn, profileKeys, referencedConfigMaps) {
