@@ -45,6 +45,7 @@ public sealed record GpuSlicingPlatformArgs
         if (Karpenter.Enabled)
         {
             problems.AddRange(Karpenter.Validate().Select(p => p.Under(nameof(Karpenter))));
+            problems.AddRange(AmiReleaseProblems());
         }
         var profileNames = DevicePlugin.Profiles.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (pool, index) in GpuPools.Select((p, i) => (p, i)))
@@ -70,6 +71,20 @@ public sealed record GpuSlicingPlatformArgs
             }
         }
         return problems;
+    }
+
+    // EKS publishes the AL2023 NVIDIA AMIs of a Kubernetes version from the day the version is released, so a
+    // pinned alias dated earlier names an AMI that does not exist for the cluster's version: Karpenter finds no
+    // image and the EC2NodeClass never becomes ready.
+    private IEnumerable<ArgsProblem> AmiReleaseProblems()
+    {
+        if (KarpenterArgs.PinnedAmiDate(Karpenter.AmiAlias) is { } amiDate
+            && KubernetesVersions.Find(Cluster.KubernetesVersion) is { } version
+            && amiDate < version.Released)
+        {
+            yield return new($"{nameof(Karpenter)}.{nameof(KarpenterArgs.AmiAlias)}",
+                $"'{Karpenter.AmiAlias}' predates Kubernetes {version.Version} on EKS ({version.Released:yyyy-MM-dd}), so no such AMI exists for cluster.kubernetesVersion {version.Version}; pin an AMI released on or after that day, or use al2023@latest.");
+        }
     }
 
     // The platform merges its tags into every component's; the EC2NodeClass of a Karpenter pool gets

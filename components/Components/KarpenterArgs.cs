@@ -85,13 +85,24 @@ public sealed partial record KarpenterArgs
         {
             problems.Add(new(nameof(Replicas), $"{Replicas} must be between 1 and 5 (one leader, the rest standby)."));
         }
+        if (AmiAliasShape().Match(AmiAlias) is { Success: true } pinned && pinned.Groups["date"].Success && PinnedAmiDate(AmiAlias) is null)
+        {
+            problems.Add(new(nameof(AmiAlias), $"'{AmiAlias}' is not a date: a pinned alias is al2023@vYYYYMMDD, the AMI's release day."));
+        }
         if (!AmiAliasShape().IsMatch(AmiAlias))
         {
-            problems.Add(new(nameof(AmiAlias), $"'{AmiAlias}' must be al2023@latest or a pinned al2023@vYYYYMMDD (the NVIDIA AL2023 AMI; the Helm device plugin applies the sharing profiles)."));
+            problems.Add(new(nameof(AmiAlias), $"'{AmiAlias}' must be al2023@latest or a pinned al2023@vYYYYMMDD: only the AL2023 NVIDIA AMI is supported. Bottlerocket's NVIDIA variant runs its own device plugin (with this product's Helm plugin it would run twice), and Windows nodes get no GPU support here."));
         }
         return problems;
     }
 
-    [GeneratedRegex(@"\Aal2023@(latest|v[0-9]{8})\z")]
+    /// <summary>The release day of a pinned alias (<c>al2023@v20260115</c> → 2026-01-15); null for <c>@latest</c> or a malformed alias.</summary>
+    public static DateOnly? PinnedAmiDate(string amiAlias) =>
+        AmiAliasShape().Match(amiAlias ?? "") is { Success: true } match && match.Groups["date"].Success
+        && DateOnly.TryParseExact(match.Groups["date"].Value, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : null;
+
+    [GeneratedRegex(@"\Aal2023@(latest|v(?<date>[0-9]{8}))\z")]
     private static partial Regex AmiAliasShape();
 }

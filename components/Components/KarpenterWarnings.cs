@@ -20,7 +20,7 @@ public static class KarpenterWarnings
         if (args.Karpenter.AmiAlias.EndsWith("@latest", StringComparison.Ordinal) && args.Environment == "prod")
         {
             warnings.Add(new($"{nameof(GpuSlicingPlatformArgs.Karpenter)}.{nameof(KarpenterArgs.AmiAlias)}",
-                "al2023@latest replaces every Karpenter node when AWS publishes an AMI (drift); pin a version such as al2023@v20251120 in prod."));
+                "al2023@latest replaces every Karpenter node when AWS publishes an AMI (drift); pin a version such as al2023@v20260520 in prod."));
         }
         if (!args.GpuPools.Any(p => p.UsesKarpenter))
         {

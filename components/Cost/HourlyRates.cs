@@ -6,6 +6,9 @@ public static class HourlyRates
     /// <summary>EKS control plane, standard support, per cluster.</summary>
     public const decimal EksControlPlaneUsd = 0.10m;
 
+    /// <summary>EKS control plane in extended support, per cluster (https://aws.amazon.com/eks/pricing/).</summary>
+    public const decimal EksControlPlaneExtendedSupportUsd = 0.60m;
+
     /// <summary>One NAT gateway, before data processing charges (not modelled: they depend on traffic).</summary>
     public const decimal NatGatewayUsd = 0.045m;
 

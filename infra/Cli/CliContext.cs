@@ -5,4 +5,9 @@ namespace GpuSlicingInfra.Cli.Cli;
 /// <param name="Error">stderr: errors, warnings, logs.</param>
 /// <param name="Environment">Environment variables.</param>
 /// <param name="WorkingDirectory">Where stack files are looked up by default.</param>
-public sealed record CliContext(TextWriter Out, TextWriter Error, IEnvironmentReader Environment, string WorkingDirectory);
+/// <param name="Clock">The time: plan prices the Kubernetes support phase of the current day.</param>
+public sealed record CliContext(TextWriter Out, TextWriter Error, IEnvironmentReader Environment, string WorkingDirectory, TimeProvider Clock)
+{
+    /// <summary>Today in UTC.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+}

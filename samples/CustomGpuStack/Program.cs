@@ -13,7 +13,7 @@ _ = new GpuSlicingPlatform(program, new GpuSlicingPlatformArgs
     Cluster = new ClusterArgs
     {
         Name = "research-gpu",
-        KubernetesVersion = "1.33",
+        KubernetesVersion = "1.35",
         AdminPrincipalArns = ["arn:aws:iam::210987654321:role/research-admins"],
         SystemInstanceType = "m6i.large",
     },

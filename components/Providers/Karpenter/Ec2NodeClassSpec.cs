@@ -28,7 +28,7 @@ public sealed record Ec2NodeClassSpec
 }
 
 /// <summary>An AMI selector term by alias (<c>family@version</c>).</summary>
-/// <param name="Alias">E.g. <c>al2023@latest</c> or <c>al2023@v20251120</c>.</param>
+/// <param name="Alias">E.g. <c>al2023@latest</c> or <c>al2023@v20260520</c>.</param>
 public sealed record AmiSelectorTerm(string Alias);
 
 /// <summary>A selector term matching resources by tags.</summary>

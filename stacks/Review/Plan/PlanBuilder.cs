@@ -12,7 +12,12 @@ namespace GpuSlicingInfra.Stacks.Review.Plan;
 public static class PlanBuilder
 {
     /// <summary>The plan of validated settings and the program compiled from them.</summary>
-    public static StackPlan Build(StackSettings settings, ProgramSnapshot program, IPriceSource prices, IEnumerable<IPlanWarningRule>? warningRules = null)
+    /// <param name="settings">Validated stack settings.</param>
+    /// <param name="program">The compiled program.</param>
+    /// <param name="prices">Instance prices.</param>
+    /// <param name="today">The day (UTC) the plan is for: the Kubernetes support phase, and so the control-plane price, depend on it.</param>
+    /// <param name="warningRules">The warning rules; default: <see cref="PlanWarningRules.Default"/>.</param>
+    public static StackPlan Build(StackSettings settings, ProgramSnapshot program, IPriceSource prices, DateOnly today, IEnumerable<IPlanWarningRule>? warningRules = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(program);
@@ -20,7 +25,7 @@ public static class PlanBuilder
         var platform = settings.Platform;
         var profiles = platform.DevicePlugin.Profiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var pools = platform.GpuPools.Select(p => Pool(p, profiles[p.Profile], prices)).ToList();
-        var fixedCosts = FixedCosts(platform, prices);
+        var fixedCosts = FixedCosts(platform, prices, today);
 
         var poolsAtDesired = Amounts.Sum(pools.Select(p => p.AtDesired));
         var withoutSharing = Amounts.Sum(pools.Select(p => p.WithoutSharing.Cost));
@@ -33,7 +38,7 @@ public static class PlanBuilder
             withoutSharing,
             Amounts.Of(withoutSharing.Hourly - poolsAtDesired.Hourly));
 
-        var warnings = PlanWarningRules.Run(new PlanContext(settings, program, pools, prices), warningRules);
+        var warnings = PlanWarningRules.Run(new PlanContext(settings, program, pools, prices, today), warningRules);
         IReadOnlyList<string> notes = platform.Karpenter.Enabled ? [.. Notes, KarpenterNote] : Notes;
         return new StackPlan(StackPlan.CurrentSchemaVersion, settings.StackName, platform.Environment, settings.Region,
             ComponentGrouping.Group(program, settings), pools, fixedCosts, totals, warnings, notes);
@@ -118,12 +123,15 @@ public static class PlanBuilder
         _ => "overlay-shared",
     };
 
-    private static List<CostLine> FixedCosts(GpuSlicingPlatformArgs platform, IPriceSource prices)
+    private static List<CostLine> FixedCosts(GpuSlicingPlatformArgs platform, IPriceSource prices, DateOnly today)
     {
+        // Validated settings always name a version of the calendar.
+        var version = KubernetesVersions.Find(platform.Cluster.KubernetesVersion)!;
+        var controlPlane = version.ControlPlaneHourlyUsdOn(today);
         var lines = new List<CostLine>
         {
-            new("eksControlPlane", "1 cluster", HourlyRates.EksControlPlaneUsd,
-                Amounts.Of(HourlyRates.EksControlPlaneUsd), Amounts.Of(HourlyRates.EksControlPlaneUsd)),
+            new("eksControlPlane", $"1 cluster, Kubernetes {version.Version} ({SupportText(version, today)})", controlPlane,
+                Amounts.Of(controlPlane), Amounts.Of(controlPlane)),
         };
         // An existing VPC's NAT gateways belong to (and are paid by) whoever owns the VPC.
         var natCount = platform.Network.UsesExistingVpc ? 0
@@ -153,4 +161,16 @@ public static class PlanBuilder
         SharingStrategy.Mps => "mps",
         _ => "none",
     };
+
+    /// <summary>The support phase of <paramref name="version"/> on <paramref name="today"/>, in words.</summary>
+    public static string SupportText(KubernetesVersionSupport version, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return version.PhaseOn(today) switch
+        {
+            KubernetesSupportPhase.Standard => $"standard support until {version.EndOfStandardSupport:yyyy-MM-dd}",
+            KubernetesSupportPhase.Extended => $"extended support until {version.EndOfExtendedSupport:yyyy-MM-dd}",
+            _ => $"support ended {version.EndOfExtendedSupport:yyyy-MM-dd}",
+        };
+    }
 }

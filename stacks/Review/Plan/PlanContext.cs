@@ -8,4 +8,5 @@ namespace GpuSlicingInfra.Stacks.Review.Plan;
 /// <param name="Program">The compiled program.</param>
 /// <param name="Pools">Pool plans.</param>
 /// <param name="Prices">The price source the plan used.</param>
-public sealed record PlanContext(StackSettings Settings, ProgramSnapshot Program, IReadOnlyList<PoolPlan> Pools, IPriceSource Prices);
+/// <param name="Today">The day (UTC) the plan is for: support phases and their prices depend on it.</param>
+public sealed record PlanContext(StackSettings Settings, ProgramSnapshot Program, IReadOnlyList<PoolPlan> Pools, IPriceSource Prices, DateOnly Today);

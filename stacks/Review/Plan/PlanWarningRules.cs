@@ -15,6 +15,7 @@ public static class PlanWarningRules
         new Rule(SpotPricedAtListPrice),
         new Rule(PublicEndpoint),
         new Rule(UnknownPrices),
+        new KubernetesSupportWarnings(),
         new KarpenterPlanWarnings(),
     ];
 

@@ -84,7 +84,7 @@ public sealed class KarpenterPoolTests
         Assert.False(requirements.ContainsKey("karpenter.k8s.aws/instance-family"));
         Assert.Equal(["spot", "on-demand"], requirements["karpenter.sh/capacity-type"]);
         Assert.Equal("90s", ParsedProgram.Scalar(program.Resource("karpenter-nodepool-typed"), "properties.spec.disruption.consolidateAfter"));
-        Assert.Equal("al2023@v20251120", ParsedProgram.Scalar(program.Resource("karpenter-nodeclass-typed"), "properties.spec.amiSelectorTerms.0.alias"));
+        Assert.Equal("al2023@v20260610", ParsedProgram.Scalar(program.Resource("karpenter-nodeclass-typed"), "properties.spec.amiSelectorTerms.0.alias"));
     }
 
     [Fact]

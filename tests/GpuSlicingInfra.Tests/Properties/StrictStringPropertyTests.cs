@@ -55,7 +55,7 @@ public sealed class StrictStringPropertyTests
             ["chartVersion"] = "1.14.1",
             ["namespace"] = "kube-system",
             ["identity"] = "podIdentity",
-            ["amiAlias"] = "al2023@v20251001",
+            ["amiAlias"] = "al2023@v20251020",
         },
         [Prefix + "gpuPools"] = new JsonObject
         {

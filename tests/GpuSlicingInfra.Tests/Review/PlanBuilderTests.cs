@@ -12,7 +12,7 @@ public sealed class PlanBuilderTests
     private static StackPlan PlanOf(string stackYaml, IPriceSource prices)
     {
         var (settings, program) = ReviewFixtures.Compile(StackFixtures.Inline(stackYaml));
-        return PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), prices);
+        return PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), prices, FixedClock.Today);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class PlanBuilderTests
                 m6i.large: 0.05
             """)));
 
-        var plan = PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource(settings.HourlyPriceOverrides));
+        var plan = PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource(settings.HourlyPriceOverrides), FixedClock.Today);
 
         // 1 desired node × 0.2; system 2 × 0.05
         Assert.Equal(0.2m, plan.Pools[0].AtDesired.Hourly);
@@ -141,7 +141,7 @@ public sealed class PlanBuilderTests
         var extra = new Mock<IPlanWarningRule>();
         extra.Setup(r => r.Check(It.IsAny<PlanContext>())).Returns([new PlanWarning("autoscaler", "from another component", null)]);
 
-        var plan = PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource(),
+        var plan = PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource(), FixedClock.Today,
             PlanWarningRules.Default.Append(extra.Object));
 
         Assert.Equal("autoscaler", plan.Warnings[^1].Code);

@@ -201,7 +201,7 @@ public sealed class PlanNumbersTests
             .Replace("karpenterMode: overlay-shared", "karpenterMode: plain", StringComparison.Ordinal);
         var (settings, program) = ReviewFixtures.Compile(StackFixtures.Inline(yaml, "dev"));
 
-        var plan = GpuSlicingInfra.Stacks.Review.Plan.PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new GpuSlicingInfra.Components.Cost.CatalogPriceSource());
+        var plan = GpuSlicingInfra.Stacks.Review.Plan.PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new GpuSlicingInfra.Components.Cost.CatalogPriceSource(), FixedClock.Today);
 
         var warning = Assert.Single(plan.Warnings, w => w.Code == "karpenter");
         Assert.Contains("N pending pods buy N GPUs", warning.Message, StringComparison.Ordinal);

@@ -126,7 +126,7 @@ public sealed class KarpenterSettingsTests
     [Fact]
     public void Karpenter_settings_and_pool_keys_bind_to_the_args()
     {
-        var yaml = StackFixtures.MinimalYaml(KarpenterPool + "\n    identity: irsa\n    amiAlias: al2023@v20251120")
+        var yaml = StackFixtures.MinimalYaml(KarpenterPool + "\n    identity: irsa\n    amiAlias: al2023@v20260610")
             .Replace("replicas: 4", "replicas: 4\n        renameByDefault: true", StringComparison.Ordinal)
             .Replace("      profile: ts-4", "      profile: ts-4\n      provisioner: both\n      karpenterMode: overlay-shared\n      karpenterInstanceSelection: types\n      karpenterMaxNodes: 7\n      karpenterMaxCpu: 50\n      karpenterConsolidateAfter: 1h30m\n      karpenterExpireAfter: 168h\n      karpenterDisruptionBudget: \"1\"", StringComparison.Ordinal);
 
@@ -135,7 +135,7 @@ public sealed class KarpenterSettingsTests
         var karpenter = settings.Platform.Karpenter;
         Assert.True(karpenter.Enabled);
         Assert.Equal(KarpenterIdentity.Irsa, karpenter.Identity);
-        Assert.Equal("al2023@v20251120", karpenter.AmiAlias);
+        Assert.Equal("al2023@v20260610", karpenter.AmiAlias);
         Assert.Equal(1, karpenter.Replicas);
         var pool = Assert.Single(settings.Platform.GpuPools);
         Assert.Equal(NodeProvisioner.Both, pool.Provisioner);

@@ -14,7 +14,7 @@ internal static class CliRunner
         env.Setup(e => e.Read(It.IsAny<string>())).Returns((string name) => environment?.GetValueOrDefault(name));
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        var code = App.Run(args, new CliContext(stdout, stderr, env.Object, RepoPaths.Root));
+        var code = App.Run(args, new CliContext(stdout, stderr, env.Object, RepoPaths.Root, FixedClock.Instance));
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 
