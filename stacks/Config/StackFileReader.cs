@@ -147,7 +147,8 @@ public static class StackFileReader
             // or kept), so no tag is taken at its word.
             if (!node.Tag.IsEmpty)
             {
-                problems?.Add(new ConfigProblem(path, $"has the explicit YAML tag '{StackInputLimits.Printable(node.Tag.Value)}', which YAML readers resolve differently; remove the tag and quote the value."));
+                var tag = node.Tag.Value.Replace("tag:yaml.org,2002:", "!!", StringComparison.Ordinal);
+                problems?.Add(new ConfigProblem(path, $"has the explicit YAML tag '{StackInputLimits.Printable(tag)}', which YAML readers resolve differently; remove the tag and quote the value."));
             }
         }
 
