@@ -1,3 +1,4 @@
+using GpuSlicingInfra.Stacks.Config;
 using GpuSlicingInfra.Tests.Support;
 
 namespace GpuSlicingInfra.Tests.Hostile;
@@ -8,7 +9,8 @@ namespace GpuSlicingInfra.Tests.Hostile;
 /// <c>NAME.expect</c> giving the exit code and the key path stderr must name. Every case must fail
 /// cleanly: the documented exit code, nothing on stdout, the key on stderr, no stack trace. With both
 /// files, compiler mode finds the stack file in <c>PULUMI_ROOT_DIRECTORY</c> (as Pulumi runs it) and synth
-/// reads it too. Optional <c>message:</c> is text stderr must hold (the rule that fired); <c>secret-keys:</c> sets <c>PULUMI_CONFIG_SECRET_KEYS</c>; optional
+/// reads it too; a stack file alone is also given to compiler mode as the <c>PULUMI_CONFIG</c> Pulumi would
+/// derive from it, so every readable case must fail the same way in both modes. Optional <c>message:</c> is text stderr must hold (the rule that fired); <c>secret-keys:</c> sets <c>PULUMI_CONFIG_SECRET_KEYS</c>; optional
 /// <c>absent:</c> is text (a secret's plain value) that must appear nowhere in the output.
 /// </summary>
 public sealed class HostileConfigTests
@@ -90,12 +92,35 @@ public sealed class HostileConfigTests
                     yield break;
                 }
             }
+            if (!File.Exists(json) && DerivedPulumiConfig(yaml) is { } derived)
+            {
+                // What Pulumi would pass for this stack file, with the file beside it: compiler mode must fail the same way.
+                yield return ("compiler, PULUMI_CONFIG from the stack file", CliRunner.Run(new Dictionary<string, string>(environment)
+                {
+                    ["PULUMI_STACK"] = Stack,
+                    ["PULUMI_CONFIG"] = derived,
+                    ["PULUMI_ROOT_DIRECTORY"] = directory.FullName,
+                }));
+            }
             yield return ("synth", CliRunner.Run(environment, "synth", "--stack", Stack, "--project-dir", directory.FullName));
             yield return ("compiler, --stack", CliRunner.Run(environment, "--stack", Stack, "--project-dir", directory.FullName));
         }
         finally
         {
             directory.Delete(recursive: true);
+        }
+    }
+
+    // Null when the file cannot be read at all (Pulumi would stop before running the compiler).
+    private static string? DerivedPulumiConfig(string yaml)
+    {
+        try
+        {
+            return File.Exists(yaml) ? PulumiConfigJson.From(StackFileReader.Parse(File.ReadAllText(yaml), Stack, "derived")) : null;
+        }
+        catch (ConfigException)
+        {
+            return null;
         }
     }
 }
