@@ -34,7 +34,7 @@ internal static class PlanCommand
         {
             var directory = parse.GetValue(projectDir) ?? context.WorkingDirectory;
             var stackName = parse.GetValue(stack)!;
-            var current = CompiledStack.From(StackLoader.FromFile(directory, stackName));
+            var current = CompiledStack.From(StackLoader.FromFile(context.Environment, directory, stackName));
             var plan = PlanBuilder.Build(current.Settings, current.Program, new CatalogPriceSource(current.Settings.HourlyPriceOverrides), context.Today);
             if (parse.GetValue(against) is { } file)
             {

@@ -14,7 +14,7 @@ internal static class SynthCommand
         var command = new Command("synth", "Print the Pulumi YAML program of a stack file.") { stack, outFile };
         command.SetAction(parse => App.Guard(context, parse.GetValue(verbose), () =>
         {
-            var config = StackLoader.FromFile(parse.GetValue(projectDir) ?? context.WorkingDirectory, parse.GetValue(stack)!);
+            var config = StackLoader.FromFile(context.Environment, parse.GetValue(projectDir) ?? context.WorkingDirectory, parse.GetValue(stack)!);
             ProgramOutput.Write(StackProgram.Compile(config), parse.GetValue(outFile), context.Out);
             return ExitCodes.Ok;
         }));

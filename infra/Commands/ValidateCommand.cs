@@ -21,7 +21,7 @@ internal static class ValidateCommand
         command.SetAction(parse => App.Guard(context, parse.GetValue(verbose), () =>
         {
             var stackName = parse.GetValue(stack)!;
-            var config = StackLoader.FromFile(parse.GetValue(projectDir) ?? context.WorkingDirectory, stackName);
+            var config = StackLoader.FromFile(context.Environment, parse.GetValue(projectDir) ?? context.WorkingDirectory, stackName);
             var report = Validate(config, stackName, parse.GetValue(strict));
             if (parse.GetValue(format) == FormatOption.Json)
             {

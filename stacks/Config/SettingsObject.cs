@@ -28,8 +28,12 @@ public sealed class SettingsObject
     /// <summary>The key path of this map.</summary>
     public string Path => _path;
 
-    /// <summary>The keys present, in order.</summary>
-    public IEnumerable<string> Keys => _node.Select(p => p.Key);
+    /// <summary>
+    /// The keys present, in ordinal order: a stack file keeps the order they were written in, while
+    /// <c>PULUMI_CONFIG</c> arrives with map keys sorted (Go's encoding/json), so one canonical order makes
+    /// pools, profiles, labels and tags come out the same from both sources, however they were written.
+    /// </summary>
+    public IEnumerable<string> Keys => _node.Select(p => p.Key).Order(StringComparer.Ordinal);
 
     /// <summary>Whether a key is present.</summary>
     public bool Has(string key)
@@ -241,7 +245,7 @@ public sealed class SettingsObject
     /// <summary>Reports every key that no accessor read.</summary>
     public void Finish()
     {
-        foreach (var key in _node.Select(p => p.Key).Where(k => !_read.Contains(k)))
+        foreach (var key in Keys.Where(k => !_read.Contains(k)))
         {
             Problem(key, "unknown key. Check the spelling against the config reference in the README.");
         }
@@ -254,7 +258,7 @@ public sealed class SettingsObject
         var node = _node[key];
         if (SecretValue.IsSecret(node))
         {
-            Problem(key, "is a secret (secure:) but expects a plain value; set it with 'pulumi config set' without --secret.");
+            Problem(key, SecretValue.Message);
             return null;
         }
         return node;

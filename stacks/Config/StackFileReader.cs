@@ -57,42 +57,124 @@ public static class StackFileReader
             throw new ConfigException(source, "the stack file must be a map with a 'config:' key.");
         }
         var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var problems = new List<ConfigProblem>();
         var budget = new ConversionBudget(source);
         foreach (var (key, value) in root.Children)
         {
             var name = KeyText(key, source);
-            if (name == "config")
+            if (name != StackFileSections.Config)
             {
-                if (value is not YamlMappingNode config)
+                if (StackFileSections.Check(name) is { } problem)
                 {
-                    throw new ConfigException($"{source}:config", value is YamlScalarNode { Value: null or "" or "~" or "null" }
-                        ? "is empty; it must be a map of config keys."
-                        : "must be a map of config keys.");
+                    problems.Add(problem);
                 }
-                foreach (var (configKey, configValue) in config.Children)
+                continue;
+            }
+            if (value is not YamlMappingNode config)
+            {
+                throw new ConfigException($"{source}:config", value is YamlScalarNode { Value: null or "" or "~" or "null" }
+                    ? "is empty; it must be a map of config keys."
+                    : "must be a map of config keys.");
+            }
+            foreach (var (configKey, configValue) in config.Children)
+            {
+                var full = KeyText(configKey, source);
+                if (!full.Contains(':', StringComparison.Ordinal))
                 {
-                    values[KeyText(configKey, source)] = ToJson(configValue, budget, 1);
+                    problems.Add(ConfigKeys.Unnamespaced(full));
                 }
+                // Only this project's values are checked: other namespaces belong to their providers.
+                var reading = new Reading(budget, ConfigKeys.IsOurs(full) ? problems : null);
+                values[full] = TopLevel(full, ToJson(configValue, reading, full, 1), reading);
             }
         }
-        return new StackConfig(stackName, values, source);
+        return new StackConfig(stackName, values, source) { Problems = problems };
     }
 
     private static string KeyText(YamlNode key, string source) => key is YamlScalarNode scalar
         ? scalar.Value ?? ""
         : throw new ConfigException(source, $"line {key.Start.Line}: map keys must be plain text, not a {(key is YamlMappingNode ? "map" : "list")}.");
 
-    private static JsonNode? ToJson(YamlNode node, ConversionBudget budget, int depth)
+    private static JsonNode? ToJson(YamlNode node, Reading reading, string path, int depth)
     {
-        budget.Visit(node, depth);
-        return node switch
+        reading.Budget.Visit(node, depth);
+        reading.CheckTag(node, path);
+        switch (node)
         {
-            YamlMappingNode map => new JsonObject(map.Children.Select(c =>
-                KeyValuePair.Create(KeyText(c.Key, budget.Source), ToJson(c.Value, budget, depth + 1)))),
-            YamlSequenceNode list => new JsonArray([.. list.Children.Select(c => ToJson(c, budget, depth + 1))]),
-            YamlScalarNode scalar => YamlScalarTyping.ToJson(scalar),
-            _ => throw new ConfigException(budget.Source, $"line {node.Start.Line}: unsupported YAML node."),
-        };
+            case YamlMappingNode map:
+                var obj = new JsonObject();
+                foreach (var (key, value) in map.Children)
+                {
+                    var name = KeyText(key, reading.Budget.Source);
+                    var child = $"{path}.{name}";
+                    reading.CheckKey((YamlScalarNode)key, child);
+                    obj[name] = ToJson(value, reading, child, depth + 1);
+                }
+                return obj;
+            case YamlSequenceNode list:
+                return new JsonArray([.. list.Children.Select((c, i) => ToJson(c, reading, $"{path}[{i}]", depth + 1))]);
+            case YamlScalarNode scalar:
+                reading.CheckScalar(scalar, path);
+                return YamlScalarTyping.ToJson(scalar);
+            default:
+                throw new ConfigException(reading.Budget.Source, $"line {node.Start.Line}: unsupported YAML node.");
+        }
+    }
+
+    /// <summary>
+    /// A top-level scalar becomes the text Pulumi passes in <c>PULUMI_CONFIG</c> after its YAML 1.1 round trip:
+    /// null is "" (pulumi/pulumi <c>workspace/loaders.go</c>, <c>checkForEmptyConfig</c>), booleans and integers
+    /// their plain text. A fraction would be re-formatted by Go, so one of ours is refused instead.
+    /// </summary>
+    private static JsonNode? TopLevel(string key, JsonNode? value, Reading reading) => value switch
+    {
+        null => JsonValue.Create(""),
+        JsonValue v when v.TryGetValue<bool>(out var b) => JsonValue.Create(b ? "true" : "false"),
+        JsonValue v when v.TryGetValue<long>(out var l) => JsonValue.Create(l.ToString(CultureInfo.InvariantCulture)),
+        JsonValue v when v.TryGetValue<double>(out _) => reading.Refuse(key, value,
+            "a number with a fraction at the top level reaches the compiler re-formatted by Pulumi; quote it."),
+        _ => value,
+    };
+
+    /// <summary>One config key's conversion: the shared expansion budget and where its problems go (null: unchecked).</summary>
+    private sealed class Reading(ConversionBudget budget, List<ConfigProblem>? problems)
+    {
+        public ConversionBudget Budget => budget;
+
+        public void CheckTag(YamlNode node, string path)
+        {
+            // yaml.v2 and a YAML 1.2 reader disagree on tags (!!binary decodes base64, custom tags are dropped
+            // or kept), so no tag is taken at its word.
+            if (!node.Tag.IsEmpty)
+            {
+                var tag = node.Tag.Value.Replace("tag:yaml.org,2002:", "!!", StringComparison.Ordinal);
+                problems?.Add(new ConfigProblem(path, $"has the explicit YAML tag '{StackInputLimits.Printable(tag)}', which YAML readers resolve differently; remove the tag and quote the value."));
+            }
+        }
+
+        public void CheckKey(YamlScalarNode key, string path)
+        {
+            CheckTag(key, path);
+            if (key.Style == ScalarStyle.Plain && Yaml11Scalars.KeyAmbiguity(key.Value ?? "") is { } reason)
+            {
+                problems?.Add(new ConfigProblem(path, $"the key '{StackInputLimits.Printable(key.Value ?? "")}' is ambiguous: {reason}. Quote it."));
+            }
+        }
+
+        public void CheckScalar(YamlScalarNode scalar, string path)
+        {
+            if (scalar.Style == ScalarStyle.Plain && Yaml11Scalars.Ambiguity(scalar.Value ?? "") is { } reason)
+            {
+                var text = StackInputLimits.Printable(scalar.Value ?? "");
+                problems?.Add(new ConfigProblem(path, $"'{text}' is ambiguous: {reason}. Quote it (\"{text}\") if it is text, or write the plain value (true, false, 8, 0.5)."));
+            }
+        }
+
+        public JsonNode? Refuse(string path, JsonNode? value, string message)
+        {
+            problems?.Add(new ConfigProblem(path, message));
+            return value;
+        }
     }
 
     /// <summary>Bounds the conversion: aliases can make a small file expand into a huge (or cyclic) tree.</summary>

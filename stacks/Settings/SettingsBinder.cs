@@ -70,17 +70,22 @@ public static class SettingsBinder
     private static StackSettings Bind(StackConfig config, ISet<string>? requested)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var problems = new List<ConfigProblem>();
+        var problems = new List<ConfigProblem>(config.Problems);
         var projectValues = new JsonObject();
         foreach (var (key, value) in config.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
-            if (key.StartsWith(Prefix, StringComparison.Ordinal))
+            if (ConfigKeys.IsOurs(key))
             {
                 projectValues[key[Prefix.Length..]] = value?.DeepClone();
+                SecretProblems(value, key, problems);
             }
             else if (!key.Contains(':', StringComparison.Ordinal))
             {
-                problems.Add(new ConfigProblem(key, $"config keys must be namespaced; did you mean '{Prefix}{key}'?"));
+                problems.Add(ConfigKeys.Unnamespaced(key));
+            }
+            else if (NamespaceSpelling.Check(key) is { } misspelt)
+            {
+                problems.Add(misspelt);
             }
         }
         var root = SettingsObject.Root(projectValues, Prefix, problems, requested);
@@ -112,6 +117,31 @@ public static class SettingsBinder
         }
         var region = config.Values.TryGetValue("aws:region", out var r) && r is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         return new StackSettings(config.StackName, platform, prices, region);
+    }
+
+    // Every secret of this project, wherever it sits, is refused by path (values reach here masked, never in plain text).
+    private static void SecretProblems(JsonNode? node, string path, List<ConfigProblem> problems)
+    {
+        if (SecretValue.IsSecret(node))
+        {
+            problems.Add(new ConfigProblem(path, SecretValue.Message));
+            return;
+        }
+        switch (node)
+        {
+            case JsonObject map:
+                foreach (var (key, child) in map)
+                {
+                    SecretProblems(child, $"{path}.{key}", problems);
+                }
+                break;
+            case JsonArray list:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    SecretProblems(list[i], $"{path}[{i}]", problems);
+                }
+                break;
+        }
     }
 
     private static SortedDictionary<string, decimal> BindPrices(SettingsObject? prices, string systemInstanceType)

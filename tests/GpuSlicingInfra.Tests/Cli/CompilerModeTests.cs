@@ -1,3 +1,4 @@
+using GpuSlicingInfra.Stacks.Config;
 using GpuSlicingInfra.Tests.Support;
 
 namespace GpuSlicingInfra.Tests.Cli;
@@ -20,6 +21,41 @@ public sealed class CompilerModeTests
         Assert.Equal(0, compiled.ExitCode);
         Assert.Equal("", compiled.Stderr);
         Assert.Equal(synth.Stdout, compiled.Stdout);
+    }
+
+    // Pools, profiles, labels and tags in any order: reversed, then shuffled with fixed seeds.
+    [Theory]
+    [InlineData("dev", -1)]
+    [InlineData("dev", 1)]
+    [InlineData("dev", 2)]
+    [InlineData("prod", -1)]
+    [InlineData("prod", 1)]
+    [InlineData("prod", 2)]
+    public void Synth_and_compiler_mode_print_the_shipped_program_whatever_order_the_maps_are_written_in(string stack, int seed)
+    {
+        var expected = CliRunner.Run("synth", "--stack", stack).Stdout;
+        var directory = Directory.CreateTempSubdirectory("order-");
+        try
+        {
+            var text = MapOrder.StackFile(StackFixtures.Shipped(stack), seed < 0 ? null : new Random(seed));
+            File.WriteAllText(Path.Combine(directory.FullName, $"Pulumi.{stack}.yaml"), text);
+            var synth = CliRunner.Run("synth", "--stack", stack, "--project-dir", directory.FullName);
+            var compiled = CliRunner.Run(new Dictionary<string, string>
+            {
+                ["PULUMI_STACK"] = stack,
+                ["PULUMI_CONFIG"] = PulumiConfigJson.From(StackFileReader.Parse(text, stack, "permuted")),
+                ["PULUMI_ROOT_DIRECTORY"] = directory.FullName,
+            });
+
+            Assert.Equal("", synth.Stderr);
+            Assert.Equal(expected, synth.Stdout);
+            Assert.Equal("", compiled.Stderr);
+            Assert.Equal(expected, compiled.Stdout);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using GpuSlicingInfra.Stacks.Config;
 using GpuSlicingInfra.Tests.Support;
 
 namespace GpuSlicingInfra.Tests.Hostile;
@@ -6,7 +7,11 @@ namespace GpuSlicingInfra.Tests.Hostile;
 /// The hostile-config corpus: one input per file in this folder (<c>NAME.yaml</c> is a stack file,
 /// <c>NAME.json</c> is a <c>PULUMI_CONFIG</c> value, neither means the stack file is missing), each with
 /// <c>NAME.expect</c> giving the exit code and the key path stderr must name. Every case must fail
-/// cleanly: the documented exit code, nothing on stdout, the key on stderr, no stack trace.
+/// cleanly: the documented exit code, nothing on stdout, the key on stderr, no stack trace. With both
+/// files, compiler mode finds the stack file in <c>PULUMI_ROOT_DIRECTORY</c> (as Pulumi runs it) and synth
+/// reads it too; a stack file alone is also given to compiler mode as the <c>PULUMI_CONFIG</c> Pulumi would
+/// derive from it, so every readable case must fail the same way in both modes. Optional <c>message:</c> is text stderr must hold (the rule that fired); <c>secret-keys:</c> sets <c>PULUMI_CONFIG_SECRET_KEYS</c>; optional
+/// <c>absent:</c> is text (a secret's plain value) that must appear nowhere in the output.
 /// </summary>
 public sealed class HostileConfigTests
 {
@@ -36,8 +41,9 @@ public sealed class HostileConfigTests
         var exitCode = int.Parse(expect["exit"], System.Globalization.CultureInfo.InvariantCulture);
         var key = expect["key"];
         var json = Path.Combine(Folder, name + ".json");
+        var secretKeys = expect.GetValueOrDefault("secret-keys");
 
-        foreach (var (mode, result) in Run(name, json))
+        foreach (var (mode, result) in Run(name, json, secretKeys))
         {
             var context = $"{name} ({mode}): stderr was\n{result.Stderr}";
             Assert.True(exitCode == result.ExitCode, $"exit {result.ExitCode}, expected {exitCode}. {context}");
@@ -47,20 +53,19 @@ public sealed class HostileConfigTests
             Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
             // Every problem is one line: no raw control characters from the input reach the terminal.
             Assert.DoesNotContain(result.Stderr, c => char.IsControl(c) && c != '\n');
+            if (expect.TryGetValue("message", out var message))
+            {
+                Assert.True(result.Stderr.Contains(message, StringComparison.Ordinal), $"stderr does not say '{message}'. {context}");
+            }
+            if (expect.TryGetValue("absent", out var secret))
+            {
+                Assert.DoesNotContain(secret, result.Stderr, StringComparison.Ordinal);
+            }
         }
     }
 
-    private static IEnumerable<(string Mode, CliRunner.Result Result)> Run(string name, string json)
+    private static IEnumerable<(string Mode, CliRunner.Result Result)> Run(string name, string json, string? secretKeys)
     {
-        if (File.Exists(json))
-        {
-            yield return ("compiler, PULUMI_CONFIG", CliRunner.Run(new Dictionary<string, string>
-            {
-                ["PULUMI_STACK"] = Stack,
-                ["PULUMI_CONFIG"] = File.ReadAllText(json),
-            }));
-            yield break;
-        }
         var directory = Directory.CreateTempSubdirectory("hostile-");
         try
         {
@@ -69,12 +74,53 @@ public sealed class HostileConfigTests
             {
                 File.Copy(yaml, Path.Combine(directory.FullName, $"Pulumi.{Stack}.yaml"));
             }
-            yield return ("synth", CliRunner.Run("synth", "--stack", Stack, "--project-dir", directory.FullName));
-            yield return ("compiler, --stack", CliRunner.Run("--stack", Stack, "--project-dir", directory.FullName));
+            var environment = new Dictionary<string, string>();
+            if (secretKeys is not null)
+            {
+                environment["PULUMI_CONFIG_SECRET_KEYS"] = secretKeys;
+            }
+            if (File.Exists(json))
+            {
+                yield return ("compiler, PULUMI_CONFIG", CliRunner.Run(new Dictionary<string, string>(environment)
+                {
+                    ["PULUMI_STACK"] = Stack,
+                    ["PULUMI_CONFIG"] = File.ReadAllText(json),
+                    ["PULUMI_ROOT_DIRECTORY"] = directory.FullName,
+                }));
+                if (!File.Exists(yaml))
+                {
+                    yield break;
+                }
+            }
+            if (!File.Exists(json) && DerivedPulumiConfig(yaml) is { } derived)
+            {
+                // What Pulumi would pass for this stack file, with the file beside it: compiler mode must fail the same way.
+                yield return ("compiler, PULUMI_CONFIG from the stack file", CliRunner.Run(new Dictionary<string, string>(environment)
+                {
+                    ["PULUMI_STACK"] = Stack,
+                    ["PULUMI_CONFIG"] = derived,
+                    ["PULUMI_ROOT_DIRECTORY"] = directory.FullName,
+                }));
+            }
+            yield return ("synth", CliRunner.Run(environment, "synth", "--stack", Stack, "--project-dir", directory.FullName));
+            yield return ("compiler, --stack", CliRunner.Run(environment, "--stack", Stack, "--project-dir", directory.FullName));
         }
         finally
         {
             directory.Delete(recursive: true);
+        }
+    }
+
+    // Null when the file cannot be read at all (Pulumi would stop before running the compiler).
+    private static string? DerivedPulumiConfig(string yaml)
+    {
+        try
+        {
+            return File.Exists(yaml) ? PulumiConfigJson.From(StackFileReader.Parse(File.ReadAllText(yaml), Stack, "derived")) : null;
+        }
+        catch (ConfigException)
+        {
+            return null;
         }
     }
 }

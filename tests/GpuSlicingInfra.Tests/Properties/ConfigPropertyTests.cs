@@ -39,6 +39,20 @@ public sealed class ConfigPropertyTests
     }
 
     [Fact]
+    public void The_program_does_not_depend_on_map_order_or_on_the_config_source()
+    {
+        PropertyRunner.ForAll(Gen.Select(ConfigGenerators.Valid, Gen.Int), c =>
+        {
+            var expected = StackProgram.Compile(Load(c.Item1, asStackFile: true));
+            var text = MapOrder.StackFile(StackFileReader.Parse("config: " + c.Item1.ToJsonString(), "prop", "prop"), new Random(c.Item2));
+            var permuted = StackFileReader.Parse(text, "prop", "permuted");
+
+            Assert.Equal(expected, StackProgram.Compile(permuted));
+            Assert.Equal(expected, StackProgram.Compile(EnvironmentConfigReader.Parse("prop", PulumiConfigJson.From(permuted))));
+        }, c => $"seed {c.Item2}: {Print(c.Item1)}");
+    }
+
+    [Fact]
     public void Invalid_configs_fail_with_a_problem_under_the_project_namespace()
     {
         PropertyRunner.ForAll(Gen.Select(ConfigGenerators.Invalid, Gen.Bool), c =>
