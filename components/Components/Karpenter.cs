@@ -44,36 +44,25 @@ public sealed class Karpenter
         Interruption = new KarpenterInterruption(program, $"{name}-interruption", clusterName, args.Tags);
         Iam = new KarpenterIam(program, name, args, cluster, clusterName, Interruption.Queue.Arn);
 
-        CrdRelease = new HelmRelease(program, $"{name}-crd", new HelmReleaseArgs
+        // Both releases: pinned, atomic, their fixed Helm names reused by a replacement (so delete first).
+        HelmReleaseArgs Pinned(string releaseName, string chart, int timeoutSeconds, object values) => new()
         {
-            Name = "karpenter-crd",
-            Chart = CrdChartReference,
+            Name = releaseName,
+            Chart = chart,
             Version = args.ChartVersion,
             Namespace = args.Namespace,
             Atomic = true,
             CleanupOnFail = true,
-            Timeout = 300,
+            Timeout = timeoutSeconds,
             MaxHistory = 10,
-            Values = new Dictionary<string, string>(),
-        }, new ResourceOptions
-        {
-            Provider = provider,
-            DeleteBeforeReplace = true,
-        });
+            Values = values,
+        };
+
+        CrdRelease = new HelmRelease(program, $"{name}-crd", Pinned("karpenter-crd", CrdChartReference, 300, new Dictionary<string, string>()),
+            new ResourceOptions { Provider = provider, DeleteBeforeReplace = true });
 
         // Suffixed rather than the bare prefix: a stack config key can take a bare component name (see StackConfigNames).
-        Release = new HelmRelease(program, $"{name}-release", new HelmReleaseArgs
-        {
-            Name = "karpenter",
-            Chart = ChartReference,
-            Version = args.ChartVersion,
-            Namespace = args.Namespace,
-            Atomic = true,
-            CleanupOnFail = true,
-            Timeout = 600,
-            SkipCrds = true,
-            MaxHistory = 10,
-            Values = new KarpenterChartValues
+        Release = new HelmRelease(program, $"{name}-release", Pinned("karpenter", ChartReference, 600, new KarpenterChartValues
             {
                 Settings = new KarpenterSettingsValues
                 {
@@ -90,8 +79,7 @@ public sealed class Karpenter
                         ? InputMap<string>.Of([KeyValuePair.Create(RoleArnAnnotation, (Input<string>)Iam.ControllerRole.Arn)])
                         : null,
                 },
-            },
-        }, new ResourceOptions
+            }) with { SkipCrds = true }, new ResourceOptions
         {
             Provider = provider,
             // Without credentials, a queue and somewhere to run, the controller crash-loops and the atomic release rolls back.
