@@ -16,6 +16,8 @@ public static class PlanWarningRules
         new Rule(PublicEndpoint),
         new Rule(UnknownPrices),
         new KarpenterPlanWarnings(),
+        new SpotRolePlanWarnings(),
+        new DeployAccessPlanWarnings(),
     ];
 
     /// <summary>Runs every rule.</summary>
