@@ -45,6 +45,12 @@ public sealed record ClusterArgs
     /// <summary>Create an IAM OIDC provider (for IRSA). Default: off; Pod Identity needs none.</summary>
     public bool CreateOidcProvider { get; init; }
 
+    /// <summary>
+    /// Create the account's EC2 Spot service-linked role (see <see cref="SpotServiceLinkedRole"/>). Default: off,
+    /// because the role is account-wide: creating it where it exists (another stack, an earlier spot launch) fails.
+    /// </summary>
+    public bool CreateSpotServiceLinkedRole { get; init; }
+
     /// <summary>Tags on the node security group pulumi-eks creates (Karpenter's discovery tag). Wired by the caller; default: none.</summary>
     public IReadOnlyDictionary<string, string> NodeSecurityGroupTags { get; init; } = new Dictionary<string, string>();
 

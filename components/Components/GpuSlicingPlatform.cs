@@ -34,6 +34,11 @@ public sealed class GpuSlicingPlatform
             Special = false,
         });
 
+        if (args.Cluster.CreateSpotServiceLinkedRole)
+        {
+            _ = SpotServiceLinkedRole.Create(program, tags);
+        }
+
         Network = new Network(program, "network", args.Network with
         {
             PrivateSubnetTags = ResourceTags.Merge(args.Network.PrivateSubnetTags, (ResourceTags.KarpenterDiscovery, args.Cluster.Name)),

@@ -23,6 +23,7 @@ internal static class ClusterBinder
             LogTypes = section.StringList("logTypes", defaults.LogTypes),
             AdminPrincipalArns = section.StringList("adminPrincipalArns", defaults.AdminPrincipalArns),
             CreateOidcProvider = section.Bool("createOidcProvider", defaults.CreateOidcProvider),
+            CreateSpotServiceLinkedRole = section.Bool("createSpotServiceLinkedRole", defaults.CreateSpotServiceLinkedRole),
             SystemInstanceType = section.Text("systemInstanceType", defaults.SystemInstanceType),
             SystemMinSize = section.WholeNumber("systemMinSize", defaults.SystemMinSize, 0, 100),
             SystemDesiredSize = section.WholeNumber("systemDesiredSize", defaults.SystemDesiredSize, 0, 100),

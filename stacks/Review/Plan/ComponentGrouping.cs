@@ -1,3 +1,4 @@
+using GpuSlicingInfra.Components.Components;
 using GpuSlicingInfra.Stacks.Settings;
 
 namespace GpuSlicingInfra.Stacks.Review.Plan;
@@ -17,6 +18,7 @@ public static class ComponentGrouping
         {
             ("name-suffix", "GpuSlicingPlatform"),
             ("k8s-provider", "GpuSlicingPlatform"),
+            (SpotServiceLinkedRole.LogicalName, "GpuSlicingPlatform"),
             ("network", "Network"),
             ("cluster", "Cluster"),
             ("system-nodes", "Cluster"),

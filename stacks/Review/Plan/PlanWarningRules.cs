@@ -17,6 +17,8 @@ public static class PlanWarningRules
         new Rule(UnknownPrices),
         new KubernetesSupportWarnings(),
         new KarpenterPlanWarnings(),
+        new SpotRolePlanWarnings(),
+        new DeployAccessPlanWarnings(),
     ];
 
     /// <summary>Runs every rule.</summary>

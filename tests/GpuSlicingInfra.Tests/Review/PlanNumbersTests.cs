@@ -188,9 +188,11 @@ public sealed class PlanNumbersTests
         var prod = PlanJson("prod")["warnings"]!.AsArray().Select(w => ((string)w!["code"]!, (string?)w!["keyPath"])).ToList();
 
         Assert.Equal([("spot-priced-on-demand", "gpu-slicing-infra:prices.g4dn.xlarge"), ("public-endpoint", "gpu-slicing-infra:cluster.endpointPublicAccess"),
-            ("karpenter", "gpu-slicing-infra:gpuPools.t4.karpenterMode")], dev);
-        // prod: only the alpha NodeOverlay caveat of its overlay-override pool.
-        Assert.Equal([("karpenter", "gpu-slicing-infra:gpuPools.inference-t4.karpenterMode")], prod);
+            ("karpenter", "gpu-slicing-infra:gpuPools.t4.karpenterMode"), ("spot-service-linked-role", "gpu-slicing-infra:cluster.createSpotServiceLinkedRole"),
+            ("deploy-network", "gpu-slicing-infra:cluster.publicAccessCidrs"), ("deployer-admin-entry", "gpu-slicing-infra:cluster.adminPrincipalArns")], dev);
+        // prod: the alpha NodeOverlay caveat of its overlay-override pool, and what every deployment needs.
+        Assert.Equal([("karpenter", "gpu-slicing-infra:gpuPools.inference-t4.karpenterMode"),
+            ("deploy-network", "gpu-slicing-infra:cluster.endpointPublicAccess"), ("deployer-admin-entry", "gpu-slicing-infra:cluster.adminPrincipalArns")], prod);
     }
 
     [Fact]

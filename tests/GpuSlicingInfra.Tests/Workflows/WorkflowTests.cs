@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using GpuSlicingInfra.Stacks.Review.Plan;
 using GpuSlicingInfra.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -66,5 +68,39 @@ public sealed class WorkflowTests
         Assert.Equal("up", ParsedProgram.Scalar(PulumiStep(prod), "with.command"));
         Assert.EndsWith("/prod", ParsedProgram.Scalar(PulumiStep(prod), "with.stack-name"), StringComparison.Ordinal);
         Assert.Equal("false", ParsedProgram.Scalar(prod, "concurrency.cancel-in-progress"));
+    }
+
+    [Fact]
+    public void Every_job_that_runs_pulumi_picks_its_runner_per_stack_defaulting_to_self_hosted()
+    {
+        // GitHub-hosted runners reach neither prod's private endpoint nor dev's office-CIDR public one.
+        var jobs = new[] { "preview.yml", "deploy.yml" }
+            .SelectMany(file => ((YamlMappingNode)Load(file)["jobs"]).Children.Select(j => (File: file, Name: j.Key.ToString(), Job: (YamlMappingNode)j.Value)))
+            .Where(j => Steps(j.Job).Any(s => s.Children.TryGetValue("uses", out var uses) && uses.ToString().StartsWith("pulumi/actions@", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.True(jobs.Count >= 3, "expected the preview job and both deploy jobs");
+        foreach (var (_, _, job) in jobs)
+        {
+            var runsOn = ParsedProgram.Scalar(job, "runs-on");
+            Assert.Contains("PULUMI_RUNNER_", runsOn, StringComparison.Ordinal);
+            Assert.Contains("fromJSON(", runsOn, StringComparison.Ordinal);
+            Assert.Contains("\"self-hosted\"", runsOn, StringComparison.Ordinal);
+            Assert.DoesNotContain("ubuntu-latest", runsOn, StringComparison.Ordinal);
+        }
+        Assert.Contains("vars.PULUMI_RUNNER_PROD", ParsedProgram.Scalar(Job(Load("deploy.yml"), "deploy-prod"), "runs-on"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_readme_lists_every_variable_the_workflows_read_and_each_stacks_runner_variable()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var section = readme[readme.IndexOf("## CI/CD", StringComparison.Ordinal)..readme.IndexOf("## Troubleshooting", StringComparison.Ordinal)];
+        var read = new[] { "preview.yml", "deploy.yml" }
+            .SelectMany(f => Regex.Matches(File.ReadAllText(Path.Combine(RepoPaths.Root, ".github", "workflows", f)), @"vars\.([A-Z0-9_]+)").Select(m => m.Groups[1].Value))
+            .Concat(Directory.GetFiles(RepoPaths.Root, "Pulumi.*.yaml").Select(f => DeployAccessPlanWarnings.RunnerVariable(Path.GetFileName(f)["Pulumi.".Length..^".yaml".Length])))
+            .Distinct(StringComparer.Ordinal);
+
+        Assert.All(read, name => Assert.Contains($"`{name}`", section, StringComparison.Ordinal));
     }
 }
