@@ -13,7 +13,7 @@ public sealed class DeployAccessTests
     private static IReadOnlyList<PlanWarning> Warnings(GpuSlicingInfra.Stacks.Config.StackConfig config)
     {
         var (settings, program) = ReviewFixtures.Compile(config);
-        return PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource()).Warnings;
+        return PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource(), FixedClock.Today).Warnings;
     }
 
     [Fact]

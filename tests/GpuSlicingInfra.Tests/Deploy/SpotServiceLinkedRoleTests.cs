@@ -21,7 +21,7 @@ public sealed class SpotServiceLinkedRoleTests
     private static IReadOnlyList<PlanWarning> SpotWarnings(string yaml, string stack)
     {
         var (settings, program) = ReviewFixtures.Compile(StackFixtures.Inline(yaml, stack));
-        return [.. PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource()).Warnings.Where(w => w.Code == SpotRolePlanWarnings.Code)];
+        return [.. PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource(), FixedClock.Today).Warnings.Where(w => w.Code == SpotRolePlanWarnings.Code)];
     }
 
     [Fact]
