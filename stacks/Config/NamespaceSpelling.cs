@@ -19,30 +19,11 @@ internal static class NamespaceSpelling
             return null;
         }
         var ns = key[..colon];
-        if (ns == StackConfig.ProjectNamespace || Distance(ns.ToLowerInvariant(), StackConfig.ProjectNamespace) > MaxDistance)
+        if (ns == StackConfig.ProjectNamespace || EditDistance.Of(ns.ToLowerInvariant(), StackConfig.ProjectNamespace) > MaxDistance)
         {
             return null;
         }
         return new ConfigProblem(key,
             $"the namespace '{StackInputLimits.Printable(ns)}' is not '{StackConfig.ProjectNamespace}' (a different case or a typo), so nothing would read this key; write '{ConfigKeys.Prefix}{StackInputLimits.Printable(key[(colon + 1)..])}'.");
-    }
-
-    /// <summary>Levenshtein distance: insertions, deletions and substitutions.</summary>
-    public static int Distance(string a, string b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }

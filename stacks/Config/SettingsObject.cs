@@ -63,7 +63,9 @@ public sealed class SettingsObject
         {
             return text;
         }
-        Problem(key, $"expected a string, got {Describe(node)}.");
+        Problem(key, node is JsonValue scalar && scalar.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
+            ? $"expected a string, got {Describe(node)}: quote it (\"{scalar.ToJsonString()}\"); unquoted, YAML reads it as a {(scalar.GetValueKind() == JsonValueKind.Number ? "number" : "boolean")}."
+            : $"expected a string, got {Describe(node)}.");
         return null;
     }
 
@@ -247,8 +249,28 @@ public sealed class SettingsObject
     {
         foreach (var key in Keys.Where(k => !_read.Contains(k)))
         {
-            Problem(key, "unknown key. Check the spelling against the config reference in the README.");
+            Problem(key, UnknownKeyMessage(key));
         }
+    }
+
+    // The config reference lists keys as dotted paths; written that way they are one unknown key, so say
+    // how they nest. A near miss of a key this map reads is most likely a typo.
+    private string UnknownKeyMessage(string key)
+    {
+        var dot = key.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0 && _read.Contains(key[..dot]))
+        {
+            return $"unknown key. Keys nest: the config reference's '{key}' is written as '{key[..dot]}:' with '{key[(dot + 1)..]}:' indented under it.";
+        }
+        var nearest = _read.Where(k => !_node.ContainsKey(k))
+            .Select(k => (Key: k, Distance: EditDistance.Of(k.ToUpperInvariant(), key.ToUpperInvariant())))
+            .Where(c => c.Distance <= 2)
+            .OrderBy(c => c.Distance).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => c.Key)
+            .FirstOrDefault();
+        return nearest is null
+            ? "unknown key. Check the spelling against the config reference in the README."
+            : $"unknown key; did you mean '{nearest}'?";
     }
 
     private JsonNode? Take(string key)

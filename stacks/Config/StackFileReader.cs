@@ -88,6 +88,12 @@ public static class StackFileReader
                 values[full] = TopLevel(full, ToJson(configValue, reading, full, 1), reading);
             }
         }
+        if (!root.Children.Keys.Any(k => k is YamlScalarNode { Value: StackFileSections.Config }))
+        {
+            // Without this, the first error a user sees is about a missing sharing profile.
+            throw new ConfigException([.. problems, new ConfigProblem($"{source}:config",
+                "is missing: every setting goes under a 'config:' section (see the example stack file that opens the README's configuration reference).")]);
+        }
         return new StackConfig(stackName, values, source) { Problems = problems };
     }
 

@@ -38,7 +38,7 @@ public sealed class NamespaceSpellingTests
     [InlineData("gpu_slicing_infra", "gpu-slicing-infra", 2)]
     public void Edit_distance_counts_insertions_deletions_and_substitutions(string a, string b, int expected)
     {
-        Assert.Equal(expected, NamespaceSpelling.Distance(a, b));
-        Assert.Equal(expected, NamespaceSpelling.Distance(b, a));
+        Assert.Equal(expected, EditDistance.Of(a, b));
+        Assert.Equal(expected, EditDistance.Of(b, a));
     }
 }
