@@ -54,7 +54,7 @@ internal static class PlanCommand
             }
             else
             {
-                PlanRenderer.Render(context.Out, plan);
+                PlanRenderer.Render(context.Out, plan, ReportConsole.Width(context.Environment));
             }
             return ExitCodes.Ok;
         }));

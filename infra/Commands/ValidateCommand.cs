@@ -29,7 +29,7 @@ internal static class ValidateCommand
             }
             else
             {
-                ValidateRenderer.Render(context.Out, report);
+                ValidateRenderer.Render(context.Out, report, ReportConsole.Width(context.Environment));
             }
             return report.Passed ? ExitCodes.Ok : ExitCodes.InvalidInput;
         }));

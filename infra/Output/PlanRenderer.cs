@@ -8,144 +8,180 @@ namespace GpuSlicingInfra.Cli.Output;
 internal static class PlanRenderer
 {
     // Tables go through Spectre; plain lines straight to the writer, so long warnings are not re-wrapped.
-    public static void Render(TextWriter writer, StackPlan plan)
+    /// <param name="writer">Where the report goes.</param>
+    /// <param name="plan">The plan.</param>
+    /// <param name="width">Columns the tables fit in; see <see cref="ReportConsole.Width"/>.</param>
+    public static void Render(TextWriter writer, StackPlan plan, int? width)
     {
-        var console = ReportConsole.Create(writer);
+        var console = ReportConsole.Create(writer, width);
+        var columns = console.Profile.Width;
         writer.WriteLine($"Plan for stack {plan.Stack} (environment {plan.Environment}, region {plan.Region ?? "not set"})");
         writer.WriteLine();
-        console.Write(ResourceTree(plan));
+        WriteResourceTree(writer, plan, columns);
         writer.WriteLine();
-        console.Write(CapacityTable(plan));
+        WriteTable(console, writer, columns, CapacityTable(plan));
         writer.WriteLine();
         if (plan.Pools.Any(p => p.Karpenter is not null))
         {
-            console.Write(ProvisioningTable(plan));
+            WriteTable(console, writer, columns, ProvisioningTable(plan));
             writer.WriteLine();
         }
-        console.Write(CostTable(plan));
+        WriteTable(console, writer, columns, CostTable(plan));
         writer.WriteLine();
-        console.Write(SharingTable(plan));
+        WriteTable(console, writer, columns, SharingTable(plan));
         writer.WriteLine();
-        WriteWarnings(writer, plan);
+        WriteWarnings(writer, plan, columns);
         if (plan.Diff is not null)
         {
             writer.WriteLine();
             DiffRenderer.Render(writer, plan.Diff, plan.Against ?? "");
         }
         writer.WriteLine();
-        foreach (var note in plan.Notes)
+        foreach (var line in plan.Notes.SelectMany(note => WordWrap.Lines(note, columns, "Note: ", "      ")))
         {
-            writer.WriteLine("Note: " + note);
+            writer.WriteLine(line);
         }
         writer.Flush();
     }
 
-    private static Tree ResourceTree(StackPlan plan)
+    // Plain lines rather than a drawn tree: a long logical name then wraps before its type, never inside.
+    private static void WriteResourceTree(TextWriter writer, StackPlan plan, int columns)
     {
-        var tree = new Tree(Text($"Resources ({plan.Components.Sum(c => c.Resources.Count)})"));
+        writer.WriteLine($"Resources ({plan.Components.Sum(c => c.Resources.Count)})");
         foreach (var group in plan.Components)
         {
-            var node = tree.AddNode(Text($"{group.Component} ({group.Resources.Count})"));
-            foreach (var resource in group.Resources)
+            writer.WriteLine($"  {group.Component} ({group.Resources.Count})");
+            foreach (var line in group.Resources.SelectMany(r => WordWrap.Lines($"{r.Name} {r.Type}", columns, "    ", "        ")))
             {
-                node.AddNode(Text($"{resource.Name}  {resource.Type}"));
+                writer.WriteLine(line);
             }
         }
-        return tree;
     }
 
-    private static Table CapacityTable(StackPlan plan)
+    private static ReportTable CapacityTable(StackPlan plan)
     {
-        var table = NewTable("GPU capacity (nodes and counts: min / desired / max)",
-            "Pool", "Instance types", "Capacity", "GPU", "Nodes", "Physical GPUs", "Replicas", "Advertised slices", "Resource", "GiB/slice");
-        foreach (var p in plan.Pools)
+        var rows = plan.Pools.Select(p => new[]
         {
-            Row(table, p.Pool, string.Join(", ", p.InstanceTypes), p.CapacityType, $"{p.GpusPerNode} × {p.GpuModel} {p.GpuMemoryGiB} GiB",
-                Formats.Counts(p.Nodes), Formats.Counts(p.PhysicalGpus), p.Replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Formats.Counts(p.AdvertisedSlices), p.ResourceName, Formats.Number(p.NominalGpuMemoryGiBPerSlice));
-        }
-        Row(table, "Total", "", "", "", "", Formats.Counts(plan.Totals.PhysicalGpus), "", Formats.Counts(plan.Totals.AdvertisedSlices), "", "");
-        return table;
+            p.Pool, string.Join(", ", p.InstanceTypes), p.CapacityType, $"{p.GpusPerNode} × {p.GpuModel} {p.GpuMemoryGiB} GiB",
+            Formats.Counts(p.Nodes), Formats.Counts(p.PhysicalGpus), p.Strategy, p.Replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Formats.Counts(p.AdvertisedSlices), p.ResourceName, Formats.Number(p.NominalGpuMemoryGiBPerSlice),
+        }).Append(["Total", "", "", "", "", Formats.Counts(plan.Totals.PhysicalGpus), "", "", Formats.Counts(plan.Totals.AdvertisedSlices), "", ""]);
+        return NewTable("GPU capacity (nodes and counts: min / desired / max)",
+            ["Pool", "Instance types", "Capacity", "GPU", "Nodes", "Physical GPUs", "Sharing", "Replicas", "Advertised slices", "Resource", "GiB/slice"], rows);
     }
 
-    private static Table CostTable(StackPlan plan)
+    private static ReportTable CostTable(StackPlan plan)
     {
-        var table = NewTable("Cost (USD)", "Item", "Detail", "$/hour desired", "$/month desired", "$/hour max", "$/month max", "$/slice-hour");
-        foreach (var p in plan.Pools)
+        var rows = plan.Pools.Select(p => new[]
         {
-            Row(table, $"pool {p.Pool}", $"{NodesDetail(p)} × {p.PricedInstanceType} at {Formats.Hourly(p.UsdPerNodeHour)}",
-                Formats.Hourly(p.AtDesired.Hourly), Formats.Monthly(p.AtDesired.Monthly), Formats.Hourly(p.AtMax.Hourly), Formats.Monthly(p.AtMax.Monthly),
-                p.UsdPerSliceHour is { } perSlice ? Formats.Hourly(perSlice) : "-");
-        }
-        foreach (var line in plan.FixedCosts)
+            $"pool {p.Pool}", $"{NodesDetail(p)} × {p.PricedInstanceType} {(p.CapacityType == "spot" ? "spot, priced at the on-demand" : "on-demand at")} {Formats.Hourly(p.UsdPerNodeHour)}",
+            Formats.Hourly(p.AtDesired.Hourly), Formats.Monthly(p.AtDesired.Monthly), Formats.Hourly(p.AtMax.Hourly), Formats.Monthly(p.AtMax.Monthly),
+            p.UsdPerSliceHour is { } perSlice ? Formats.Hourly(perSlice) : "-",
+        }).Concat(plan.FixedCosts.Select(line => new[]
         {
-            Row(table, line.Item, line.Detail, Formats.Hourly(line.AtDesired.Hourly), Formats.Monthly(line.AtDesired.Monthly),
-                Formats.Hourly(line.AtMax.Hourly), Formats.Monthly(line.AtMax.Monthly), "");
-        }
-        Row(table, "Total", "", Formats.Hourly(plan.Totals.AtDesired.Hourly), Formats.Monthly(plan.Totals.AtDesired.Monthly),
-            Formats.Hourly(plan.Totals.AtMax.Hourly), Formats.Monthly(plan.Totals.AtMax.Monthly), "");
-        return table;
+            line.Item, line.Detail, Formats.Hourly(line.AtDesired.Hourly), Formats.Monthly(line.AtDesired.Monthly),
+            Formats.Hourly(line.AtMax.Hourly), Formats.Monthly(line.AtMax.Monthly), "",
+        })).Append(["Total", "", Formats.Hourly(plan.Totals.AtDesired.Hourly), Formats.Monthly(plan.Totals.AtDesired.Monthly),
+            Formats.Hourly(plan.Totals.AtMax.Hourly), Formats.Monthly(plan.Totals.AtMax.Monthly), ""]);
+        return NewTable("Cost (USD)", ["Item", "Detail", "$/hour desired", "$/month desired", "$/hour max", "$/month max", "$/slice-hour"], rows);
     }
 
     // Who adds each pool's nodes: the node group's own sizes and what Karpenter may add on top.
-    private static Table ProvisioningTable(StackPlan plan)
+    private static ReportTable ProvisioningTable(StackPlan plan)
     {
-        var table = NewTable("Provisioning (Karpenter nodes come on demand: 0 at rest, up to the node limit)",
-            "Pool", "Provisioner", "Karpenter mode", "Node group nodes", "Karpenter max nodes", "Karpenter GPUs/slices max", "Pods request", "Karpenter $/hour max");
-        foreach (var p in plan.Pools)
-        {
-            var k = p.Karpenter;
-            Row(table, p.Pool, p.Provisioner, k?.Mode ?? "-", p.ManagedNodeGroup is { } g ? Formats.Counts(g) : "-",
-                k is null ? "-" : k.MaxNodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                k is null ? "-" : $"{k.PhysicalGpusAtMax} / {k.AdvertisedSlicesAtMax}",
-                k?.PodResource ?? p.ResourceName, k is null ? "-" : Formats.Hourly(k.AtMax.Hourly));
-        }
-        return table;
+        var rows = plan.Pools.Select(p => p.Karpenter is { } k
+            ? new[]
+            {
+                p.Pool, p.Provisioner, k.Mode, p.ManagedNodeGroup is { } g ? Formats.Counts(g) : "-",
+                k.MaxNodes.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{k.PhysicalGpusAtMax} / {k.AdvertisedSlicesAtMax}",
+                k.PodResource, Formats.Hourly(k.AtMax.Hourly),
+            }
+            : [p.Pool, p.Provisioner, "-", p.ManagedNodeGroup is { } group ? Formats.Counts(group) : "-", "-", "-", p.ResourceName, "-"]);
+        return NewTable("Provisioning (Karpenter adds nodes for pending pods: none at rest, up to the node limit)",
+            ["Pool", "Provisioner", "Karpenter mode", "Node group nodes", "Karpenter max nodes", "Karpenter GPUs/slices max", "Pods request", "Karpenter $/hour max"], rows);
     }
 
     // A Karpenter pool has no desired size: its nodes come on demand, up to its node limit.
     private static string NodesDetail(PoolPlan p) => (p.ManagedNodeGroup, p.Karpenter) switch
     {
-        (null, { } k) => $"0 at rest, on demand (max {k.MaxNodes})",
+        (null, { } k) => $"0 at rest, added for pending pods (max {k.MaxNodes})",
         ({ } g, { } k) => $"{g.Desired} (max {g.Max} + Karpenter {k.MaxNodes})",
         _ => $"{p.Nodes.Desired} (max {p.Nodes.Max})",
     };
 
-    private static Table SharingTable(StackPlan plan)
+    private static ReportTable SharingTable(StackPlan plan)
     {
-        var table = NewTable("Without sharing (the slices at desired size as whole GPUs)",
-            "Pool", "Slices", "GPUs needed", "$/GPU-hour", "$/hour without", "$/hour with", "Saved $/hour", "Saved $/month");
-        foreach (var p in plan.Pools)
+        var t = plan.Totals;
+        var rows = plan.Pools.Select(p =>
         {
             var w = p.WithoutSharing;
-            Row(table, p.Pool, w.Slices.ToString(System.Globalization.CultureInfo.InvariantCulture), w.GpusNeeded.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Formats.Hourly(w.UsdPerGpuHour), Formats.Hourly(w.Cost.Hourly), Formats.Hourly(p.AtDesired.Hourly), Formats.Hourly(w.Saved.Hourly), Formats.Monthly(w.Saved.Monthly));
-        }
-        var t = plan.Totals;
-        Row(table, "Total", "", "", "", Formats.Hourly(t.WithoutSharing.Hourly), Formats.Hourly(t.GpuPools.Hourly), Formats.Hourly(t.SavedBySharing.Hourly), Formats.Monthly(t.SavedBySharing.Monthly));
-        return table;
+            return new[]
+            {
+                p.Pool, w.Basis, w.Slices.ToString(System.Globalization.CultureInfo.InvariantCulture), w.GpusNeeded.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Formats.Hourly(w.UsdPerGpuHour), Formats.Hourly(w.Cost.Hourly), Formats.Hourly(w.Cost.Hourly - w.Saved.Hourly), Formats.Hourly(w.Saved.Hourly), Formats.Monthly(w.Saved.Monthly),
+            };
+        }).Append(["Total", "", "", "", "", Formats.Hourly(t.WithoutSharing.Hourly), Formats.Hourly(t.WithoutSharing.Hourly - t.SavedBySharing.Hourly),
+            Formats.Hourly(t.SavedBySharing.Hourly), Formats.Monthly(t.SavedBySharing.Monthly)]);
+        return NewTable("Without sharing (each slice as a whole GPU; pools with a node group at desired size, Karpenter-only pools at their node limit)",
+            ["Pool", "At", "Slices", "GPUs needed", "$/GPU-hour", "$/hour without", "$/hour with", "Saved $/hour", "Saved $/month"], rows);
     }
 
-    private static void WriteWarnings(TextWriter writer, StackPlan plan)
+    private static void WriteWarnings(TextWriter writer, StackPlan plan, int columns)
     {
         writer.WriteLine(plan.Warnings.Count == 0 ? "Warnings: none" : $"Warnings ({plan.Warnings.Count}):");
         foreach (var warning in plan.Warnings)
         {
-            writer.WriteLine($"  ! [{warning.Code}] {warning.Message}" + (warning.KeyPath is null ? "" : $" ({warning.KeyPath})"));
+            var text = $"[{warning.Code}] {warning.Message}" + (warning.KeyPath is null ? "" : $" ({warning.KeyPath})");
+            foreach (var line in WordWrap.Lines(text, columns, "  ! ", "    "))
+            {
+                writer.WriteLine(line);
+            }
         }
     }
 
-    private static Table NewTable(string title, params string[] columns)
+    /// <summary>A table's content, laid out by <see cref="WriteTable"/> for the width at hand.</summary>
+    private sealed record ReportTable(string Title, string[] Columns, IReadOnlyList<string[]> Rows);
+
+    private static ReportTable NewTable(string title, string[] columns, IEnumerable<string[]> rows) => new(title, columns, [.. rows]);
+
+    // A table that fits is drawn as one; one that does not becomes a list, a block per row with one
+    // "column: value" line each, wrapped at spaces: squeezing it would split words and numbers mid-way.
+    private static void WriteTable(IAnsiConsole console, TextWriter writer, int columns, ReportTable data)
     {
-        var table = new Table { Title = new TableTitle(Markup.Escape(title)), Border = TableBorder.Rounded };
-        foreach (var column in columns)
+        var natural = 1 + data.Columns.Select((c, i) => data.Rows.Select(r => r[i].Length).Append(c.Length).Max() + 3).Sum();
+        if (natural <= columns)
         {
-            table.AddColumn(new TableColumn(Text(column)));
+            var table = new Table { Title = new TableTitle(Markup.Escape(data.Title)), Border = TableBorder.Rounded };
+            foreach (var column in data.Columns)
+            {
+                table.AddColumn(new TableColumn(Text(column)));
+            }
+            foreach (var row in data.Rows)
+            {
+                table.AddRow(row.Select(c => (IRenderable)Text(c)).ToArray());
+            }
+            console.Write(table);
+            return;
         }
-        return table;
+        foreach (var line in WordWrap.Lines(data.Title, columns))
+        {
+            writer.WriteLine(line);
+        }
+        foreach (var row in data.Rows)
+        {
+            writer.WriteLine($"  {data.Columns[0]}: {row[0]}");
+            for (var i = 1; i < data.Columns.Length; i++)
+            {
+                if (row[i].Length > 0)
+                {
+                    foreach (var line in WordWrap.Lines($"{data.Columns[i]}: {row[i]}", columns, "    ", "      "))
+                    {
+                        writer.WriteLine(line);
+                    }
+                }
+            }
+        }
     }
-
-    private static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (IRenderable)Text(c)).ToArray());
 
     private static Text Text(string value) => new(value);
 }

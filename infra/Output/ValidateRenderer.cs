@@ -6,9 +6,9 @@ namespace GpuSlicingInfra.Cli.Output;
 /// <summary>The text form of <c>validate</c>: one row per finding, then a summary line.</summary>
 internal static class ValidateRenderer
 {
-    public static void Render(TextWriter writer, ValidationReport report)
+    public static void Render(TextWriter writer, ValidationReport report, int? width)
     {
-        var console = ReportConsole.Create(writer);
+        var console = ReportConsole.Create(writer, width);
         if (report.Findings.Count > 0)
         {
             var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"validate: stack {report.Stack}")) };

@@ -36,7 +36,7 @@ public static class PlanBuilder
             Amounts.Sum(pools.Select(p => p.AtDesired).Concat(fixedCosts.Select(c => c.AtDesired))),
             Amounts.Sum(pools.Select(p => p.AtMax).Concat(fixedCosts.Select(c => c.AtMax))),
             withoutSharing,
-            Amounts.Of(withoutSharing.Hourly - poolsAtDesired.Hourly));
+            Amounts.Of(pools.Sum(p => p.WithoutSharing.Saved.Hourly)));
 
         var warnings = PlanWarningRules.Run(new PlanContext(settings, program, pools, prices, today), warningRules);
         IReadOnlyList<string> notes = platform.Karpenter.Enabled ? [.. Notes, KarpenterNote] : Notes;
@@ -49,7 +49,7 @@ public static class PlanBuilder
     [
         "Time-slicing does not partition GPU memory: every slice sees all of the GPU's memory; GiB/slice (GPU memory ÷ replicas) is a nominal fair share, not a limit.",
         "Prices: us-east-1 on-demand list prices unless overridden by the prices setting; NAT data processing and EBS are not included.",
-        "Monthly = hourly × 730. Without sharing: each slice at desired size as one whole GPU at the pool's first type's price per GPU.",
+        "Monthly = hourly × 730. Without sharing: each slice as one whole GPU at the pool's first type's price per GPU, at desired size (at the node limit for a Karpenter-only pool, which is empty at rest).",
     ];
 
     /// <summary>Added to <see cref="Notes"/> when Karpenter is on.</summary>
@@ -82,9 +82,12 @@ public static class PlanBuilder
         var gpuMemory = type?.GpuMemoryGiB ?? 0;
 
         var perGpu = type is null || type.GpuCount == 0 ? 0m : (cost.UsdPerNodeHour ?? 0m) / type.GpuCount;
-        var unsharedHourly = perGpu * slices.Desired;
-        var unshared = new UnsharedComparison(slices.Desired, slices.Desired, Amounts.Normalize(perGpu),
-            Amounts.Of(unsharedHourly), Amounts.Of(unsharedHourly - cost.HourlyAtDesired));
+        // A Karpenter-only pool has nothing at desired size: it is compared at its node limit, where its slices are.
+        var atMax = groupNodes is null;
+        var compared = atMax ? slices.Max : slices.Desired;
+        var unsharedHourly = perGpu * compared;
+        var unshared = new UnsharedComparison(atMax ? "max" : "desired", compared, compared, Amounts.Normalize(perGpu),
+            Amounts.Of(unsharedHourly), Amounts.Of(unsharedHourly - (atMax ? cost.HourlyAtMax : cost.HourlyAtDesired)));
 
         KarpenterHeadroom? karpenter = null;
         if (pool.UsesKarpenter)

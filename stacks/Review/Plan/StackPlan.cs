@@ -122,15 +122,17 @@ public sealed record PoolPlan(
 public sealed record KarpenterHeadroom(string Mode, string PodResource, int MaxNodes, int PhysicalGpusAtMax, int AdvertisedSlicesAtMax, Money AtMax);
 
 /// <summary>
-/// What the pods that fill a pool's slices at its desired size would cost without sharing: each slice
-/// becomes one whole GPU, priced at the per-GPU price of the pool's first instance type.
+/// What the pods that fill a pool's slices would cost without sharing: each slice becomes one whole GPU,
+/// priced at the per-GPU price of the pool's first instance type. A pool with a node group is compared at
+/// its desired size; a Karpenter-only pool, empty at rest, at its node limit.
 /// </summary>
-/// <param name="Slices">Slices at desired size (pods that fit).</param>
+/// <param name="Basis"><c>desired</c> or <c>max</c>: the size compared.</param>
+/// <param name="Slices">Slices at that size (pods that fit).</param>
 /// <param name="GpusNeeded">Whole GPUs those pods would need.</param>
 /// <param name="UsdPerGpuHour">Price of one GPU: the first type's price ÷ its GPUs.</param>
 /// <param name="Cost">GPUs needed × price per GPU.</param>
 /// <param name="Saved">Cost without sharing − cost with it.</param>
-public sealed record UnsharedComparison(int Slices, int GpusNeeded, decimal UsdPerGpuHour, Money Cost, Money Saved);
+public sealed record UnsharedComparison(string Basis, int Slices, int GpusNeeded, decimal UsdPerGpuHour, Money Cost, Money Saved);
 
 /// <summary>A charge besides the GPU pools.</summary>
 /// <param name="Item"><c>eksControlPlane</c>, <c>natGateways</c> or <c>systemNodes</c>.</param>
@@ -146,8 +148,8 @@ public sealed record CostLine(string Item, string Detail, decimal? UnitUsdPerHou
 /// <param name="GpuPools">Cost of the GPU pools at desired size.</param>
 /// <param name="AtDesired">Everything at desired size.</param>
 /// <param name="AtMax">Everything at maximum size.</param>
-/// <param name="WithoutSharing">The GPU pools' pods on whole GPUs, at desired size.</param>
-/// <param name="SavedBySharing">Without sharing − GPU pools, at desired size.</param>
+/// <param name="WithoutSharing">The GPU pools' pods on whole GPUs, each pool at its comparison size.</param>
+/// <param name="SavedBySharing">Σ each pool's saving, each at its comparison size (desired, or max for a Karpenter-only pool).</param>
 public sealed record PlanTotals(
     NodeCounts PhysicalGpus,
     NodeCounts AdvertisedSlices,
