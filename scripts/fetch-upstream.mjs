@@ -70,7 +70,6 @@ async function fillCache(cache) {
   const rows = readSources();
   const missing = rows.filter((row) => !cachedIsValid(path.join(cache, 'upstream', row.local), row.sha256));
   if (missing.length === 0) return;
-  process.stderr.write(`fetch-upstream: downloading ${missing.length} upstream file(s) from ${base} into ${cache}\n`);
   const results = await Promise.allSettled(
     missing.map(async (row) => {
       const target = path.join(cache, 'upstream', row.local);
@@ -85,6 +84,7 @@ async function fillCache(cache) {
     if (reason instanceof Failure) throw new Failure(reason.message + more);
     throw reason;
   }
+  process.stderr.write(`fetch-upstream: downloaded ${missing.length} upstream file(s) from ${base} into ${cache}\n`);
 }
 
 async function locate() {
