@@ -31,15 +31,15 @@ for i in range(pools):
         f"    pool-{i}:",
         f"      instanceTypes: [{types[i % len(types)]}]",
         f"      profile: {profile}",
-        "      minSize: 0",
-        "      desiredSize: 1",
-        "      maxSize: 3",
         f"      labels: {{team: team-{i % 7}}}",
     ]
-    if kind == 0:
-        lines += ["      provisioner: both", "      karpenterMode: overlay-override"]
-    elif kind == 2:
-        lines += ["      provisioner: karpenter", "      karpenterMode: overlay-shared"]
+    if kind == 2:
+        # Karpenter-only: no node group, so node-group sizes are an error; its ceiling is karpenterMaxNodes.
+        lines += ["      provisioner: karpenter", "      karpenterMode: overlay-shared", "      karpenterMaxNodes: 3"]
+    else:
+        lines += ["      minSize: 0", "      desiredSize: 1", "      maxSize: 3"]
+        if kind == 0:
+            lines += ["      provisioner: both", "      karpenterMode: overlay-override"]
 with open(os.path.join(directory, f"Pulumi.bench-{pools}.yaml"), "w") as f:
     f.write("\n".join(lines) + "\n")
 print(directory)

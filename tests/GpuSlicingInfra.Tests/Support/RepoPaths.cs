@@ -1,22 +1,48 @@
+using System.Diagnostics;
+
 namespace GpuSlicingInfra.Tests.Support;
 
-/// <summary>Locates the repository and the shared design folder beside it.</summary>
+/// <summary>Locates the repository and the folder that holds the upstream data (<c>upstream/</c>).</summary>
 internal static class RepoPaths
 {
+    private static readonly Lazy<string> SharedFolder = new(LocateShared);
+
     public static string Root { get; } = FindRoot();
 
-    /// <summary><c>../shared</c> next to the repository (override with GPUSLICING_SHARED_DIR).</summary>
-    public static string Shared => Environment.GetEnvironmentVariable("GPUSLICING_SHARED_DIR") ?? Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>
+    /// The folder holding <c>upstream/</c>, as scripts/fetch-upstream.mjs finds it (GPUSLICING_SHARED_DIR,
+    /// else <c>../shared</c>, else the repository's download cache), so the tests and the conformance
+    /// check read the same files. Run once per test process.
+    /// </summary>
+    public static string Shared => SharedFolder.Value;
 
-    /// <summary>A file under <c>../shared</c>; fails with a message naming exactly what is missing.</summary>
+    /// <summary>A file under <see cref="Shared"/>; fails with a message naming exactly what is missing.</summary>
     public static string SharedFile(string relative)
     {
         var path = Path.Combine(Shared, relative);
         if (!File.Exists(path))
         {
-            Assert.Fail($"Missing upstream data: '{path}' does not exist. These tests need the 'shared' folder (with upstream/{relative.Split('/')[1]}/) checked out beside the repository at '{Shared}', or GPUSLICING_SHARED_DIR pointing to it.");
+            Assert.Fail($"Missing upstream data: '{path}' does not exist. Every file the tests read must be listed in upstream/SOURCES.tsv, which scripts/fetch-upstream.mjs downloads.");
         }
         return path;
+    }
+
+    private static string LocateShared()
+    {
+        var start = new ProcessStartInfo("node", [Path.Combine(Root, "scripts", "fetch-upstream.mjs")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start node");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            Assert.Fail($"Upstream data unavailable (node scripts/fetch-upstream.mjs, exit {process.ExitCode}): {stderr.Result.Trim()}");
+        }
+        return stdout.Trim();
     }
 
     private static string FindRoot()

@@ -27,14 +27,13 @@ public sealed class WorkflowTests
         Assert.Equal("preview", ParsedProgram.Scalar(step, "with.command"));
         Assert.Equal("true", ParsedProgram.Scalar(step, "with.diff"));
         Assert.Equal("true", ParsedProgram.Scalar(step, "with.comment-on-pr"));
-        Assert.Equal(["dev", "prod"], ((YamlSequenceNode)ParsedProgram.Node(job, "strategy.matrix.stack")).Select(n => n.ToString()));
         Assert.Equal("write", ParsedProgram.Scalar(job, "permissions.pull-requests"));
     }
 
     [Fact]
     public void Cloud_jobs_use_oidc_and_never_long_lived_aws_keys()
     {
-        foreach (var (file, job) in new[] { ("preview.yml", "pulumi-preview"), ("deploy.yml", "deploy-dev"), ("deploy.yml", "deploy-prod") })
+        foreach (var (file, job) in new[] { ("preview.yml", "pulumi-preview"), ("deploy.yml", "deploy") })
         {
             var node = Job(Load(file), job);
             Assert.Equal("write", ParsedProgram.Scalar(node, "permissions.id-token"));
@@ -57,17 +56,20 @@ public sealed class WorkflowTests
     }
 
     [Fact]
-    public void Deploy_runs_up_on_main_dev_first_and_prod_behind_an_approval_environment()
+    public void Deploy_runs_up_on_main_one_stack_at_a_time_each_in_its_own_environment()
     {
         var workflow = Load("deploy.yml");
 
         Assert.Equal("main", ParsedProgram.Scalar(workflow, "on.push.branches.0"));
-        var prod = Job(workflow, "deploy-prod");
-        Assert.Equal("prod", ParsedProgram.Scalar(prod, "environment"));
-        Assert.Equal("deploy-dev", ParsedProgram.Scalar(prod, "needs"));
-        Assert.Equal("up", ParsedProgram.Scalar(PulumiStep(prod), "with.command"));
-        Assert.EndsWith("/prod", ParsedProgram.Scalar(PulumiStep(prod), "with.stack-name"), StringComparison.Ordinal);
-        Assert.Equal("false", ParsedProgram.Scalar(prod, "concurrency.cancel-in-progress"));
+        var deploy = Job(workflow, "deploy");
+        Assert.Equal("${{ matrix.stack }}", ParsedProgram.Scalar(deploy, "environment"));
+        Assert.Equal(["test", "stacks"], ((YamlSequenceNode)deploy["needs"]).Select(n => n.ToString()));
+        Assert.Equal("1", ParsedProgram.Scalar(deploy, "strategy.max-parallel"));
+        Assert.Equal("true", ParsedProgram.Scalar(deploy, "strategy.fail-fast"));
+        Assert.Equal("up", ParsedProgram.Scalar(PulumiStep(deploy), "with.command"));
+        Assert.EndsWith("/${{ matrix.stack }}", ParsedProgram.Scalar(PulumiStep(deploy), "with.stack-name"), StringComparison.Ordinal);
+        Assert.Equal("false", ParsedProgram.Scalar(deploy, "concurrency.cancel-in-progress"));
+        Assert.Contains(Steps(deploy), s => s.Children.TryGetValue("run", out var run) && run.ToString().Contains("matrix.strict && '--strict'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,6 +2,7 @@
 // Prints one line per problem (stdout) and a one-line summary (stderr). Exit 0 clean, 1 problems,
 // 2 usage or environment error.
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
@@ -18,16 +19,14 @@ const nodeModules = path.join(toolDir, 'node_modules');
 
 class Fatal extends Error {}
 
+// The shared scripts/fetch-upstream.mjs decides where the upstream folder is (and downloads it into
+// the repository's cache when no shared folder exists), so the tests and this check agree.
 function upstreamDir() {
-  const shared = process.env.GPUSLICING_SHARED_DIR
-    ? path.resolve(process.env.GPUSLICING_SHARED_DIR)
-    : path.resolve(toolDir, '..', '..', '..', 'shared');
-  const dir = path.join(shared, 'upstream');
-  if (!fs.existsSync(dir)) {
-    const how = process.env.GPUSLICING_SHARED_DIR ? 'from GPUSLICING_SHARED_DIR' : '<repo>/../shared; set GPUSLICING_SHARED_DIR to override';
-    throw new Fatal(`missing folder ${dir} (upstream CRDs and chart values; shared folder taken ${how})`);
-  }
-  return dir;
+  const script = path.resolve(toolDir, '..', '..', 'scripts', 'fetch-upstream.mjs');
+  const run = spawnSync(process.execPath, [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (run.status !== 0) throw new Fatal(run.stderr.trim() || `${script} failed (exit ${run.status})`);
+  process.stderr.write(run.stderr); // download progress, when it had to download
+  return path.join(run.stdout.trim(), 'upstream');
 }
 
 function lazy(make) {
