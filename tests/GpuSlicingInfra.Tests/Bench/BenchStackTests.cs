@@ -11,10 +11,10 @@ namespace GpuSlicingInfra.Tests.Bench;
 public sealed class BenchStackTests
 {
     [Theory]
-    [InlineData(1, 53)]
-    [InlineData(10, 79)]
-    [InlineData(50, 199)]
-    [InlineData(200, 648)]
+    [InlineData(1, 55)]
+    [InlineData(10, 81)]
+    [InlineData(50, 201)]
+    [InlineData(200, 650)]
     public async Task The_generated_stack_compiles_with_every_pool(int pools, int resources)
     {
         var dir = Directory.CreateTempSubdirectory("gsi-bench-");
