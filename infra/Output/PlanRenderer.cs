@@ -145,11 +145,13 @@ internal static class PlanRenderer
     private static ReportTable NewTable(string title, string[] columns, IEnumerable<string[]> rows) => new(title, columns, [.. rows]);
 
     // A table that fits is drawn as one; one that does not becomes a list, a block per row with one
-    // "column: value" line each, wrapped at spaces: squeezing it would split words and numbers mid-way.
+    // "column: value" line each, wrapped at spaces: squeezing it further would split words and numbers.
     private static void WriteTable(IAnsiConsole console, TextWriter writer, int columns, ReportTable data)
     {
-        var natural = 1 + data.Columns.Select((c, i) => data.Rows.Select(r => r[i].Length).Append(c.Length).Max() + 3).Sum();
-        if (natural <= columns)
+        // Spectre wraps cells at spaces and splits a word only when a column is narrower than it, so the
+        // table fits without splitting when every column can be as wide as its longest word.
+        var narrowest = 1 + data.Columns.Select((c, i) => data.Rows.Select(r => r[i]).Append(c).Max(LongestWord) + 3).Sum();
+        if (narrowest <= columns)
         {
             var table = new Table { Title = new TableTitle(Markup.Escape(data.Title)), Border = TableBorder.Rounded };
             foreach (var column in data.Columns)
@@ -182,6 +184,8 @@ internal static class PlanRenderer
             }
         }
     }
+
+    private static int LongestWord(string text) => text.Split(' ').Max(w => w.Length);
 
     private static Text Text(string value) => new(value);
 }
