@@ -11,7 +11,7 @@ internal static class PlanRenderer
     public static void Render(TextWriter writer, StackPlan plan)
     {
         var console = ReportConsole.Create(writer);
-        writer.WriteLine($"Plan for stack {plan.Stack} (environment {plan.Environment}, region {plan.Region ?? "not set"})");
+        writer.WriteLine(TerminalText.Safe($"Plan for stack {plan.Stack} (environment {plan.Environment}, region {plan.Region ?? "not set"})"));
         writer.WriteLine();
         console.Write(ResourceTree(plan));
         writer.WriteLine();
@@ -35,7 +35,7 @@ internal static class PlanRenderer
         writer.WriteLine();
         foreach (var note in plan.Notes)
         {
-            writer.WriteLine("Note: " + note);
+            writer.WriteLine(TerminalText.Safe("Note: " + note));
         }
         writer.Flush();
     }
@@ -131,13 +131,13 @@ internal static class PlanRenderer
         writer.WriteLine(plan.Warnings.Count == 0 ? "Warnings: none" : $"Warnings ({plan.Warnings.Count}):");
         foreach (var warning in plan.Warnings)
         {
-            writer.WriteLine($"  ! [{warning.Code}] {warning.Message}" + (warning.KeyPath is null ? "" : $" ({warning.KeyPath})"));
+            writer.WriteLine(TerminalText.Safe($"  ! [{warning.Code}] {warning.Message}" + (warning.KeyPath is null ? "" : $" ({warning.KeyPath})")));
         }
     }
 
     private static Table NewTable(string title, params string[] columns)
     {
-        var table = new Table { Title = new TableTitle(Markup.Escape(title)), Border = TableBorder.Rounded };
+        var table = new Table { Title = new TableTitle(Markup.Escape(TerminalText.Safe(title))), Border = TableBorder.Rounded };
         foreach (var column in columns)
         {
             table.AddColumn(new TableColumn(Text(column)));
@@ -147,5 +147,6 @@ internal static class PlanRenderer
 
     private static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (IRenderable)Text(c)).ToArray());
 
-    private static Text Text(string value) => new(value);
+    // Every cell and tree node goes through here: names and values come from the program.
+    private static Text Text(string value) => new(TerminalText.Safe(value));
 }
