@@ -42,7 +42,8 @@ public static class App
         {
             foreach (var error in parseResult.Errors)
             {
-                context.Error.WriteLine($"error: {error.Message}");
+                // Parse errors quote the offending token: escaped like every other message.
+                context.Error.WriteLine($"error: {StackInputLimits.Printable(error.Message, 2000)}");
             }
             context.Error.WriteLine("Run with --help for usage.");
             return ExitCodes.Usage;

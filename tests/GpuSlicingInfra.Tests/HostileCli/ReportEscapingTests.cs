@@ -53,6 +53,16 @@ public sealed class ReportEscapingTests
         Assert.Contains(@"evil\u001b[2J\u000d1 error(s)", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_command_line_error_escapes_the_token_it_quotes()
+    {
+        var result = Support.CliRunner.Run("synth", "--stack", "dev", "\u001b[2J\rforged");
+
+        Assert.Equal(2, result.ExitCode);
+        AssertNoControlCharacters(result.Stderr);
+        Assert.Contains(@"\u001b[2J\u000dforged", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static void AssertNoControlCharacters(string text) =>
         Assert.DoesNotContain(text, c => char.IsControl(c) && c != '\n');
 }
