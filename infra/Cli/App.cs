@@ -17,8 +17,8 @@ public static class App
     {
         ArgumentNullException.ThrowIfNull(context);
         var verbose = new Option<bool>("--verbose") { Description = "Show stack traces of internal errors.", Recursive = true };
-        var projectDir = new Option<string?>("--project-dir") { Description = "Directory with Pulumi.<stack>.yaml files. Default: the working directory.", Recursive = true };
-        var stackForDiscovery = new Option<string?>("--stack") { Description = "Stack file to use when Pulumi runs the compiler without stack variables." };
+        var projectDir = NonEmptyValue.Required(new Option<string?>("--project-dir") { Description = "Directory with Pulumi.<stack>.yaml files. Default: the working directory.", Recursive = true });
+        var stackForDiscovery = NonEmptyValue.Required(new Option<string?>("--stack") { Description = "Stack file to use when Pulumi runs the compiler without stack variables." });
 
         var root = new RootCommand("gpu-slicing-infra: compiles a stack's config into a Pulumi YAML program for GPU time-slicing on EKS. " +
             "Without a command it runs as Pulumi's YAML compiler (reads PULUMI_STACK and PULUMI_CONFIG).")
@@ -36,12 +36,14 @@ public static class App
         root.Subcommands.Add(PlanCommand.Create(context, projectDir, verbose));
         root.Subcommands.Add(ValidateCommand.Create(context, projectDir, verbose));
 
-        var parseResult = root.Parse(args);
+        // No @file response files: `--stack @secrets.txt` would read that file and echo its words in an error.
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)
             {
-                context.Error.WriteLine($"error: {error.Message}");
+                // Parse errors quote the offending token: escaped like every other message.
+                context.Error.WriteLine($"error: {StackInputLimits.Printable(error.Message, 2000)}");
             }
             context.Error.WriteLine("Run with --help for usage.");
             return ExitCodes.Usage;

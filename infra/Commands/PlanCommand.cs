@@ -18,9 +18,9 @@ internal static class PlanCommand
 {
     public static Command Create(CliContext context, Option<string?> projectDir, Option<bool> verbose)
     {
-        var stack = new Option<string>("--stack") { Description = "Stack name: reads Pulumi.<stack>.yaml.", Required = true };
-        var against = new Option<string?>("--against") { Description = "A program file written earlier by synth: show what changes." };
-        var againstRef = new Option<string?>("--against-ref") { Description = "A git revision: compile Pulumi.<stack>.yaml as it was there and show what changes." };
+        var stack = NonEmptyValue.Required(new Option<string>("--stack") { Description = "Stack name: reads Pulumi.<stack>.yaml.", Required = true });
+        var against = NonEmptyValue.Required(new Option<string?>("--against") { Description = "A program file written earlier by synth: show what changes." });
+        var againstRef = NonEmptyValue.Required(new Option<string?>("--against-ref") { Description = "A git revision: compile Pulumi.<stack>.yaml as it was there and show what changes." });
         var format = FormatOption.Create();
         var command = new Command("plan", "Show what a stack will create, its GPU slices and what it costs (offline).") { stack, against, againstRef, format };
         command.Validators.Add(result =>
@@ -38,7 +38,7 @@ internal static class PlanCommand
             var plan = PlanBuilder.Build(current.Settings, current.Program, new CatalogPriceSource(current.Settings.HourlyPriceOverrides), context.Today);
             if (parse.GetValue(against) is { } file)
             {
-                var before = ProgramSnapshot.Parse(File.ReadAllText(file), file);
+                var before = ProgramSnapshot.Parse(BoundedInput.ReadFile(file, file), file);
                 plan = plan with { Against = file, Diff = ProgramDiffer.Compare(before, current.Program) };
             }
             else if (parse.GetValue(againstRef) is { } revision)

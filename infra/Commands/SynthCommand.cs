@@ -9,8 +9,8 @@ internal static class SynthCommand
 {
     public static Command Create(CliContext context, Option<string?> projectDir, Option<bool> verbose)
     {
-        var stack = new Option<string>("--stack") { Description = "Stack name: reads Pulumi.<stack>.yaml.", Required = true };
-        var outFile = new Option<string?>("--out") { Description = "Write the program to this file instead of stdout." };
+        var stack = NonEmptyValue.Required(new Option<string>("--stack") { Description = "Stack name: reads Pulumi.<stack>.yaml.", Required = true });
+        var outFile = NonEmptyValue.Required(new Option<string?>("--out") { Description = "Write the program to this file instead of stdout." });
         var command = new Command("synth", "Print the Pulumi YAML program of a stack file.") { stack, outFile };
         command.SetAction(parse => App.Guard(context, parse.GetValue(verbose), () =>
         {

@@ -14,7 +14,7 @@ internal static class ValidateCommand
 {
     public static Command Create(CliContext context, Option<string?> projectDir, Option<bool> verbose)
     {
-        var stack = new Option<string>("--stack") { Description = "Stack name: reads Pulumi.<stack>.yaml.", Required = true };
+        var stack = NonEmptyValue.Required(new Option<string>("--stack") { Description = "Stack name: reads Pulumi.<stack>.yaml.", Required = true });
         var strict = new Option<bool>("--strict") { Description = "Fail on warnings too." };
         var format = FormatOption.Create();
         var command = new Command("validate", "Check a stack's config and the program it compiles to against the policy rules.") { stack, strict, format };

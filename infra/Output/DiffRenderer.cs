@@ -7,7 +7,7 @@ internal static class DiffRenderer
 {
     public static void Render(TextWriter writer, ProgramDiff diff, string against)
     {
-        writer.WriteLine($"Changes against {against}:");
+        writer.WriteLine(TerminalText.Safe($"Changes against {against}:"));
         if (diff.IsEmpty)
         {
             writer.WriteLine("  none: the programs declare the same resources with the same properties.");
@@ -15,19 +15,19 @@ internal static class DiffRenderer
         }
         foreach (var rename in diff.Renamed)
         {
-            writer.WriteLine($"  ~ renamed: {rename.OldName} → {rename.NewName} ({rename.Type}), will REPLACE unless an alias is added");
+            writer.WriteLine(TerminalText.Safe($"  ~ renamed: {rename.OldName} → {rename.NewName} ({rename.Type}), will REPLACE unless an alias is added"));
         }
         foreach (var added in diff.Added)
         {
-            writer.WriteLine($"  + added: {added.Name} ({added.Type})");
+            writer.WriteLine(TerminalText.Safe($"  + added: {added.Name} ({added.Type})"));
         }
         foreach (var removed in diff.Removed)
         {
-            writer.WriteLine($"  - removed: {removed.Name} ({removed.Type})");
+            writer.WriteLine(TerminalText.Safe($"  - removed: {removed.Name} ({removed.Type})"));
         }
         foreach (var changed in diff.Changed)
         {
-            writer.WriteLine($"  * changed: {changed.Name} ({changed.Type}): {string.Join(", ", changed.Paths)}");
+            writer.WriteLine(TerminalText.Safe($"  * changed: {changed.Name} ({changed.Type}): {string.Join(", ", changed.Paths)}"));
         }
     }
 }

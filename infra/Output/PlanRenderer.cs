@@ -7,7 +7,7 @@ namespace GpuSlicingInfra.Cli.Output;
 /// <summary>The text form of a plan: resource tree, capacity, cost, sharing comparison, warnings.</summary>
 internal static class PlanRenderer
 {
-    // Tables go through Spectre; plain lines straight to the writer, so long warnings are not re-wrapped.
+    // Tables go through Spectre when they fit; everything else is written as lines wrapped at spaces.
     /// <param name="writer">Where the report goes.</param>
     /// <param name="plan">The plan.</param>
     /// <param name="width">Columns the tables fit in; see <see cref="ReportConsole.Width"/>.</param>
@@ -15,7 +15,7 @@ internal static class PlanRenderer
     {
         var console = ReportConsole.Create(writer, width);
         var columns = console.Profile.Width;
-        writer.WriteLine($"Plan for stack {plan.Stack} (environment {plan.Environment}, region {plan.Region ?? "not set"})");
+        writer.WriteLine(TerminalText.Safe($"Plan for stack {plan.Stack} (environment {plan.Environment}, region {plan.Region ?? "not set"})"));
         writer.WriteLine();
         WriteResourceTree(writer, plan, columns);
         writer.WriteLine();
@@ -37,7 +37,7 @@ internal static class PlanRenderer
             DiffRenderer.Render(writer, plan.Diff, plan.Against ?? "");
         }
         writer.WriteLine();
-        foreach (var line in plan.Notes.SelectMany(note => WordWrap.Lines(note, columns, "Note: ", "      ")))
+        foreach (var line in plan.Notes.SelectMany(note => WordWrap.Lines(TerminalText.Safe(note), columns, "Note: ", "      ")))
         {
             writer.WriteLine(line);
         }
@@ -50,8 +50,8 @@ internal static class PlanRenderer
         writer.WriteLine($"Resources ({plan.Components.Sum(c => c.Resources.Count)})");
         foreach (var group in plan.Components)
         {
-            writer.WriteLine($"  {group.Component} ({group.Resources.Count})");
-            foreach (var line in group.Resources.SelectMany(r => WordWrap.Lines($"{r.Name} {r.Type}", columns, "    ", "        ")))
+            writer.WriteLine(TerminalText.Safe($"  {group.Component} ({group.Resources.Count})"));
+            foreach (var line in group.Resources.SelectMany(r => WordWrap.Lines(TerminalText.Safe($"{r.Name} {r.Type}"), columns, "    ", "        ")))
             {
                 writer.WriteLine(line);
             }
@@ -132,7 +132,7 @@ internal static class PlanRenderer
         foreach (var warning in plan.Warnings)
         {
             var text = $"[{warning.Code}] {warning.Message}" + (warning.KeyPath is null ? "" : $" ({warning.KeyPath})");
-            foreach (var line in WordWrap.Lines(text, columns, "  ! ", "    "))
+            foreach (var line in WordWrap.Lines(TerminalText.Safe(text), columns, "  ! ", "    "))
             {
                 writer.WriteLine(line);
             }
@@ -150,10 +150,10 @@ internal static class PlanRenderer
     {
         // Spectre wraps cells at spaces and splits a word only when a column is narrower than it, so the
         // table fits without splitting when every column can be as wide as its longest word.
-        var narrowest = 1 + data.Columns.Select((c, i) => data.Rows.Select(r => r[i]).Append(c).Max(LongestWord) + 3).Sum();
+        var narrowest = 1 + data.Columns.Select((c, i) => data.Rows.Select(r => TerminalText.Safe(r[i])).Append(c).Max(LongestWord) + 3).Sum();
         if (narrowest <= columns)
         {
-            var table = new Table { Title = new TableTitle(Markup.Escape(data.Title)), Border = TableBorder.Rounded };
+            var table = new Table { Title = new TableTitle(Markup.Escape(TerminalText.Safe(data.Title))), Border = TableBorder.Rounded };
             foreach (var column in data.Columns)
             {
                 table.AddColumn(new TableColumn(Text(column)));
@@ -165,18 +165,18 @@ internal static class PlanRenderer
             console.Write(table);
             return;
         }
-        foreach (var line in WordWrap.Lines(data.Title, columns))
+        foreach (var line in WordWrap.Lines(TerminalText.Safe(data.Title), columns))
         {
             writer.WriteLine(line);
         }
         foreach (var row in data.Rows)
         {
-            writer.WriteLine($"  {data.Columns[0]}: {row[0]}");
+            writer.WriteLine(TerminalText.Safe($"  {data.Columns[0]}: {row[0]}"));
             for (var i = 1; i < data.Columns.Length; i++)
             {
                 if (row[i].Length > 0)
                 {
-                    foreach (var line in WordWrap.Lines($"{data.Columns[i]}: {row[i]}", columns, "    ", "      "))
+                    foreach (var line in WordWrap.Lines(TerminalText.Safe($"{data.Columns[i]}: {row[i]}"), columns, "    ", "      "))
                     {
                         writer.WriteLine(line);
                     }
@@ -187,5 +187,6 @@ internal static class PlanRenderer
 
     private static int LongestWord(string text) => text.Split(' ').Max(w => w.Length);
 
-    private static Text Text(string value) => new(value);
+    // Every cell and tree node goes through here: names and values come from the program.
+    private static Text Text(string value) => new(TerminalText.Safe(value));
 }

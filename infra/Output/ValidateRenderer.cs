@@ -11,18 +11,18 @@ internal static class ValidateRenderer
         var console = ReportConsole.Create(writer, width);
         if (report.Findings.Count > 0)
         {
-            var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"validate: stack {report.Stack}")) };
+            var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape(TerminalText.Safe($"validate: stack {report.Stack}"))) };
             foreach (var column in new[] { "Severity", "Rule", "Key path", "Message" })
             {
                 table.AddColumn(new TableColumn(new Text(column)));
             }
             foreach (var f in report.Findings)
             {
-                table.AddRow(new Text(f.Severity == PolicySeverity.Error ? "error" : "warning"), new Text(f.RuleId), new Text(f.KeyPath), new Text(f.Message));
+                table.AddRow(new Text(f.Severity == PolicySeverity.Error ? "error" : "warning"), new Text(TerminalText.Safe(f.RuleId)), new Text(TerminalText.Safe(f.KeyPath)), new Text(TerminalText.Safe(f.Message)));
             }
             console.Write(table);
         }
-        writer.WriteLine($"{report.Errors} error(s), {report.Warnings} warning(s); {report.RulesChecked} policy rules checked{(report.Strict ? " (strict: warnings fail)" : "")}: {(report.Passed ? "passed" : "FAILED")}.");
+        writer.WriteLine(TerminalText.Safe($"{report.Errors} error(s), {report.Warnings} warning(s); {report.RulesChecked} policy rules checked{(report.Strict ? " (strict: warnings fail)" : "")}: {(report.Passed ? "passed" : "FAILED")}."));
         writer.Flush();
     }
 }

@@ -21,11 +21,11 @@ public static class StackFileReader
             throw new ConfigException("--stack", $"'{StackInputLimits.Printable(stackName)}' is not a stack name (letters, digits, '-', '_' and '.', at most 100 characters).");
         }
         var path = Path.Combine(directory, FileName(stackName));
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             throw new ConfigException(FileName(stackName), $"stack file not found at '{path}'. Create it or pass an existing --stack.");
         }
-        return Parse(StackInputLimits.ReadUtf8(path, FileName(stackName)), stackName, FileName(stackName));
+        return Parse(BoundedInput.ReadFile(path, FileName(stackName)), stackName, FileName(stackName));
     }
 
     /// <summary>Parses stack file text.</summary>

@@ -25,9 +25,12 @@ public sealed class ProgramSnapshot
 
     /// <summary>Parses program text.</summary>
     /// <exception cref="IOException">When the text is not a Pulumi YAML program (the CLI reports it as bad input).</exception>
+    /// <exception cref="Config.ConfigException">When the text exceeds the limits of every YAML input (size, depth, aliases).</exception>
     public static ProgramSnapshot Parse(string yaml, string source)
     {
         ArgumentNullException.ThrowIfNull(yaml);
+        // The same bounds as a stack file: a program from another commit or a pull request is input too.
+        Config.StackInputLimits.CheckYamlShape(yaml, source);
         var stream = new YamlStream();
         try
         {
@@ -41,8 +44,12 @@ public sealed class ProgramSnapshot
         {
             throw new IOException($"{source}: not a Pulumi YAML program (expected a mapping at the top).");
         }
+        // Every program the compiler writes declares resources; a stack config (config: only) does not.
+        if (!root.Children.TryGetValue(new YamlScalarNode("resources"), out var node) || node is not YamlMappingNode map)
+        {
+            throw new IOException($"{source}: not a Pulumi YAML program (no 'resources' map at the top; a stack config is not a program). Pass a program written by synth.");
+        }
         var resources = new List<ProgramResource>();
-        if (root.Children.TryGetValue(new YamlScalarNode("resources"), out var node) && node is YamlMappingNode map)
         {
             foreach (var (key, value) in map.Children)
             {
