@@ -148,15 +148,12 @@ internal static class PlanRenderer
     // "column: value" line each, wrapped at spaces: squeezing it further would split words and numbers.
     private static void WriteTable(IAnsiConsole console, TextWriter writer, int columns, ReportTable data)
     {
-        // Spectre wraps cells at spaces and splits a word only when a column is narrower than it, so the
-        // table fits without splitting when every column can be as wide as its longest word.
-        var narrowest = 1 + data.Columns.Select((c, i) => data.Rows.Select(r => TerminalText.Safe(r[i])).Append(c).Max(LongestWord) + 3).Sum();
-        if (narrowest <= columns)
+        if (ColumnWidths(data, columns) is { } widths)
         {
             var table = new Table { Title = new TableTitle(Markup.Escape(TerminalText.Safe(data.Title))), Border = TableBorder.Rounded };
-            foreach (var column in data.Columns)
+            for (var i = 0; i < data.Columns.Length; i++)
             {
-                table.AddColumn(new TableColumn(Text(column)));
+                table.AddColumn(new TableColumn(Text(data.Columns[i])).Width(widths[i]));
             }
             foreach (var row in data.Rows)
             {
@@ -183,6 +180,28 @@ internal static class PlanRenderer
                 }
             }
         }
+    }
+
+    // Each column gets a fixed width between its longest word (cells and header wrap at spaces) and its
+    // widest cell; the widest prose columns give way first. Left to itself, Spectre shrinks columns below
+    // their words and splits them. Null when even the longest words do not fit.
+    private static int[]? ColumnWidths(ReportTable data, int columns)
+    {
+        var cells = data.Columns.Select((c, i) => data.Rows.Select(r => TerminalText.Safe(r[i])).ToList()).ToArray();
+        // Counts and amounts ("2 / 3 / 6", "$1,151.94") are one unit, never wrapped; prose wraps at spaces.
+        var least = data.Columns.Select((c, i) => cells[i].Select(t => t.Any(char.IsLetter) ? LongestWord(t) : t.Length).Append(LongestWord(c)).Max()).ToArray();
+        var widths = cells.Select((column, i) => column.Select(c => c.Length).Append(least[i]).Max()).ToArray();
+        var available = columns - 1 - (3 * widths.Length);
+        if (least.Sum() > available)
+        {
+            return null;
+        }
+        while (widths.Sum() > available)
+        {
+            var widest = Enumerable.Range(0, widths.Length).MaxBy(i => widths[i] - least[i]);
+            widths[widest]--;
+        }
+        return widths;
     }
 
     private static int LongestWord(string text) => text.Split(' ').Max(w => w.Length);

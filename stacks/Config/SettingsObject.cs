@@ -64,7 +64,7 @@ public sealed class SettingsObject
             return text;
         }
         Problem(key, node is JsonValue scalar && scalar.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
-            ? $"expected a string, got {Describe(node)}: quote it (\"{scalar.ToJsonString()}\"); unquoted, YAML reads it as a {(scalar.GetValueKind() == JsonValueKind.Number ? "number" : "boolean")}."
+            ? $"expected a string, got the {(scalar.GetValueKind() == JsonValueKind.Number ? "number" : "boolean")} {Describe(node)}: quote the value exactly as you mean it (\"1.30\", not 1.30): unquoted, YAML reads it as a {(scalar.GetValueKind() == JsonValueKind.Number ? "number, dropping trailing zeros" : "boolean")}."
             : $"expected a string, got {Describe(node)}.");
         return null;
     }

@@ -58,7 +58,19 @@ public sealed class TeachingMessageTests
                 kubernetesVersion: 1.35
             """), "gpu-slicing-infra:cluster.kubernetesVersion");
 
-        Assert.Contains("quote it (\"1.35\")", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("got the number 1.35: quote the value exactly as you mean it", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unquoted_version_with_a_trailing_zero_is_not_told_to_write_the_truncated_number()
+    {
+        var problem = Single(StackFixtures.MinimalYaml("""
+              gpu-slicing-infra:cluster:
+                kubernetesVersion: 1.30
+            """), "gpu-slicing-infra:cluster.kubernetesVersion");
+
+        Assert.DoesNotContain("\"1.3\"", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("dropping trailing zeros", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,7 +46,8 @@ public sealed class ReportEscapingTests
         using var box = new Sandbox().WithStack();
         File.AppendAllText(box.PathOf("Pulumi.dev.yaml"), "  \"gpu-slicing-infra:evil\\e[2J\\r1 error(s), 0 warning(s): passed.\": 1\n");
 
-        var result = box.Cli("validate", "--stack", "dev");
+        // Wide enough that the table keeps the escaped key on one line.
+        var result = Support.CliRunner.Run(new Dictionary<string, string> { ["COLUMNS"] = "400" }, "validate", "--stack", "dev", "--project-dir", box.Root);
 
         Assert.Equal(1, result.ExitCode);
         AssertNoControlCharacters(result.Stdout);

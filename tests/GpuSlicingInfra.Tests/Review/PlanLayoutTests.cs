@@ -32,14 +32,18 @@ public sealed class PlanLayoutTests
     }
 
     [Theory]
-    [InlineData("dev")]
-    [InlineData("prod")]
-    public void A_narrow_plan_keeps_every_word_of_the_wide_one_whole(string stack)
+    [InlineData("dev", "50")]
+    [InlineData("prod", "50")]
+    [InlineData("dev", "120")]
+    [InlineData("prod", "120")]
+    [InlineData("dev", "160")]
+    [InlineData("prod", "100")]
+    public void A_narrow_plan_keeps_every_word_of_the_wide_one_whole(string stack, string columns)
     {
         static HashSet<string> Words(string text) =>
             [.. text.Split([' ', '\n', '│', '─', '╭', '╮', '╰', '╯', '┬', '┴', '┼', '├', '┤', ','], StringSplitOptions.RemoveEmptyEntries).Select(w => w.TrimEnd(':'))];
         var wide = Words(Plan(stack, "400"));
-        var narrow = Words(Plan(stack, "50"));
+        var narrow = Words(Plan(stack, columns));
 
         var missing = wide.Where(w => w.Length > 3 && !narrow.Contains(w)).ToList();
         Assert.True(missing.Count == 0, "split or lost: " + string.Join(" ", missing.Take(20)));
