@@ -1,6 +1,5 @@
 using GpuSlicingInfra.Stacks.Review.Plan;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace GpuSlicingInfra.Cli.Output;
 
@@ -19,16 +18,16 @@ internal static class PlanRenderer
         writer.WriteLine();
         WriteResourceTree(writer, plan, columns);
         writer.WriteLine();
-        WriteTable(console, writer, columns, CapacityTable(plan));
+        ReportTable.Write(console, writer, columns, CapacityTable(plan));
         writer.WriteLine();
         if (plan.Pools.Any(p => p.Karpenter is not null))
         {
-            WriteTable(console, writer, columns, ProvisioningTable(plan));
+            ReportTable.Write(console, writer, columns, ProvisioningTable(plan));
             writer.WriteLine();
         }
-        WriteTable(console, writer, columns, CostTable(plan));
+        ReportTable.Write(console, writer, columns, CostTable(plan));
         writer.WriteLine();
-        WriteTable(console, writer, columns, SharingTable(plan));
+        ReportTable.Write(console, writer, columns, SharingTable(plan));
         writer.WriteLine();
         WriteWarnings(writer, plan, columns);
         if (plan.Diff is not null)
@@ -66,7 +65,7 @@ internal static class PlanRenderer
             Formats.Counts(p.Nodes), Formats.Counts(p.PhysicalGpus), p.Strategy, p.Replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Formats.Counts(p.AdvertisedSlices), p.ResourceName, Formats.Number(p.NominalGpuMemoryGiBPerSlice),
         }).Append(["Total", "", "", "", "", Formats.Counts(plan.Totals.PhysicalGpus), "", "", Formats.Counts(plan.Totals.AdvertisedSlices), "", ""]);
-        return NewTable("GPU capacity (nodes and counts: min / desired / max)",
+        return new ReportTable("GPU capacity (nodes and counts: min / desired / max)",
             ["Pool", "Instance types", "Capacity", "GPU", "Nodes", "Physical GPUs", "Sharing", "Replicas", "Advertised slices", "Resource", "GiB/slice"], rows);
     }
 
@@ -83,7 +82,7 @@ internal static class PlanRenderer
             Formats.Hourly(line.AtMax.Hourly), Formats.Monthly(line.AtMax.Monthly), "",
         })).Append(["Total", "", Formats.Hourly(plan.Totals.AtDesired.Hourly), Formats.Monthly(plan.Totals.AtDesired.Monthly),
             Formats.Hourly(plan.Totals.AtMax.Hourly), Formats.Monthly(plan.Totals.AtMax.Monthly), ""]);
-        return NewTable("Cost (USD)", ["Item", "Detail", "$/hour desired", "$/month desired", "$/hour max", "$/month max", "$/slice-hour"], rows);
+        return new ReportTable("Cost (USD)", ["Item", "Detail", "$/hour desired", "$/month desired", "$/hour max", "$/month max", "$/slice-hour"], rows);
     }
 
     // Who adds each pool's nodes: the node group's own sizes and what Karpenter may add on top.
@@ -97,7 +96,7 @@ internal static class PlanRenderer
                 k.PodResource, Formats.Hourly(k.AtMax.Hourly),
             }
             : [p.Pool, p.Provisioner, "-", p.ManagedNodeGroup is { } group ? Formats.Counts(group) : "-", "-", "-", p.ResourceName, "-"]);
-        return NewTable("Provisioning (Karpenter adds nodes for pending pods: none at rest, up to the node limit)",
+        return new ReportTable("Provisioning (Karpenter adds nodes for pending pods: none at rest, up to the node limit)",
             ["Pool", "Provisioner", "Karpenter mode", "Node group nodes", "Karpenter max nodes", "Karpenter GPUs/slices max", "Pods request", "Karpenter $/hour max"], rows);
     }
 
@@ -122,7 +121,7 @@ internal static class PlanRenderer
             };
         }).Append(["Total", "", "", "", "", Formats.Hourly(t.WithoutSharing.Hourly), Formats.Hourly(t.WithoutSharing.Hourly - t.SavedBySharing.Hourly),
             Formats.Hourly(t.SavedBySharing.Hourly), Formats.Monthly(t.SavedBySharing.Monthly)]);
-        return NewTable("Without sharing (each slice as a whole GPU; pools with a node group at desired size, Karpenter-only pools at their node limit)",
+        return new ReportTable("Without sharing (each slice as a whole GPU; pools with a node group at desired size, Karpenter-only pools at their node limit)",
             ["Pool", "At", "Slices", "GPUs needed", "$/GPU-hour", "$/hour without", "$/hour with", "Saved $/hour", "Saved $/month"], rows);
     }
 
@@ -138,74 +137,4 @@ internal static class PlanRenderer
             }
         }
     }
-
-    /// <summary>A table's content, laid out by <see cref="WriteTable"/> for the width at hand.</summary>
-    private sealed record ReportTable(string Title, string[] Columns, IReadOnlyList<string[]> Rows);
-
-    private static ReportTable NewTable(string title, string[] columns, IEnumerable<string[]> rows) => new(title, columns, [.. rows]);
-
-    // A table that fits is drawn as one; one that does not becomes a list, a block per row with one
-    // "column: value" line each, wrapped at spaces: squeezing it further would split words and numbers.
-    private static void WriteTable(IAnsiConsole console, TextWriter writer, int columns, ReportTable data)
-    {
-        if (ColumnWidths(data, columns) is { } widths)
-        {
-            var table = new Table { Title = new TableTitle(Markup.Escape(TerminalText.Safe(data.Title))), Border = TableBorder.Rounded };
-            for (var i = 0; i < data.Columns.Length; i++)
-            {
-                table.AddColumn(new TableColumn(Text(data.Columns[i])).Width(widths[i]));
-            }
-            foreach (var row in data.Rows)
-            {
-                table.AddRow(row.Select(c => (IRenderable)Text(c)).ToArray());
-            }
-            console.Write(table);
-            return;
-        }
-        foreach (var line in WordWrap.Lines(TerminalText.Safe(data.Title), columns))
-        {
-            writer.WriteLine(line);
-        }
-        foreach (var row in data.Rows)
-        {
-            writer.WriteLine(TerminalText.Safe($"  {data.Columns[0]}: {row[0]}"));
-            for (var i = 1; i < data.Columns.Length; i++)
-            {
-                if (row[i].Length > 0)
-                {
-                    foreach (var line in WordWrap.Lines(TerminalText.Safe($"{data.Columns[i]}: {row[i]}"), columns, "    ", "      "))
-                    {
-                        writer.WriteLine(line);
-                    }
-                }
-            }
-        }
-    }
-
-    // Each column gets a fixed width between its longest word (cells and header wrap at spaces) and its
-    // widest cell; the widest prose columns give way first. Left to itself, Spectre shrinks columns below
-    // their words and splits them. Null when even the longest words do not fit.
-    private static int[]? ColumnWidths(ReportTable data, int columns)
-    {
-        var cells = data.Columns.Select((c, i) => data.Rows.Select(r => TerminalText.Safe(r[i])).ToList()).ToArray();
-        // Counts and amounts ("2 / 3 / 6", "$1,151.94") are one unit, never wrapped; prose wraps at spaces.
-        var least = data.Columns.Select((c, i) => cells[i].Select(t => t.Any(char.IsLetter) ? LongestWord(t) : t.Length).Append(LongestWord(c)).Max()).ToArray();
-        var widths = cells.Select((column, i) => column.Select(c => c.Length).Append(least[i]).Max()).ToArray();
-        var available = columns - 1 - (3 * widths.Length);
-        if (least.Sum() > available)
-        {
-            return null;
-        }
-        while (widths.Sum() > available)
-        {
-            var widest = Enumerable.Range(0, widths.Length).MaxBy(i => widths[i] - least[i]);
-            widths[widest]--;
-        }
-        return widths;
-    }
-
-    private static int LongestWord(string text) => text.Split(' ').Max(w => w.Length);
-
-    // Every cell and tree node goes through here: names and values come from the program.
-    private static Text Text(string value) => new(TerminalText.Safe(value));
 }
