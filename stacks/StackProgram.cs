@@ -1,4 +1,4 @@
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Platform;
 using GpuSlicingInfra.Components.Program;
 using GpuSlicingInfra.Stacks.Config;
 using GpuSlicingInfra.Stacks.Settings;

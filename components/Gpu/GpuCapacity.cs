@@ -1,5 +1,3 @@
-using GpuSlicingInfra.Components.Components;
-
 namespace GpuSlicingInfra.Components.Gpu;
 
 /// <summary>

@@ -4,7 +4,7 @@ namespace GpuSlicingInfra.Components.Providers;
 /// Provider plugin versions the program pins on every resource, so a deployment never floats to
 /// whatever plugin happens to be installed. They match the npm SDKs the conformance check uses.
 /// </summary>
-public static class ProviderVersions
+internal static class ProviderVersions
 {
     /// <summary>pulumi-aws.</summary>
     public const string Aws = "7.48.0";

@@ -1,5 +1,7 @@
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Aws;
+using GpuSlicingInfra.Components.Autoscaling;
 using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Platform;
 using GpuSlicingInfra.Components.Program;
 
 // A research team's stack, composed from the package: a managed g5 pool whose A10G GPUs are

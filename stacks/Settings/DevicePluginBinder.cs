@@ -1,4 +1,3 @@
-using GpuSlicingInfra.Components.Components;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Stacks.Config;
 

@@ -1,4 +1,6 @@
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Autoscaling;
+using GpuSlicingInfra.Components.Aws;
+using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Stacks.Config;
 
 namespace GpuSlicingInfra.Stacks.Settings;

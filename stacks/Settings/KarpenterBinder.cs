@@ -1,4 +1,4 @@
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Autoscaling;
 using GpuSlicingInfra.Stacks.Config;
 
 namespace GpuSlicingInfra.Stacks.Settings;

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using GpuSlicingInfra.Components;
-using GpuSlicingInfra.Components.Components;
 using GpuSlicingInfra.Components.Cost;
 using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Platform;
 using GpuSlicingInfra.Stacks.Config;
 
 namespace GpuSlicingInfra.Stacks.Settings;

@@ -1,4 +1,4 @@
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Platform;
 
 namespace GpuSlicingInfra.Stacks.Settings;
 

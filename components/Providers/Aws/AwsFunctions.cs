@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary>Provider functions of the <c>aws</c> package used by the components.</summary>
-public static class AwsFunctions
+internal static class AwsFunctions
 {
     /// <summary>The account id of the deploying credentials.</summary>
     public static Expr AccountId() => Invoke.Call("aws:getCallerIdentity", null, "accountId", ProviderVersions.Aws);

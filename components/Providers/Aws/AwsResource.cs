@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary>A resource of the <c>aws</c> package, pinned to <see cref="ProviderVersions.Aws"/>.</summary>
-public abstract class AwsResource(PulumiProgram program, string name, string type, object args, ResourceOptions? options)
+internal abstract class AwsResource(PulumiProgram program, string name, string type, object args, ResourceOptions? options)
     : Resource(program, name, type, args, options)
 {
     /// <inheritdoc />

@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:ec2:Tag</c>: one tag on an EC2 resource created elsewhere.</summary>
-public sealed class Ec2Tag(PulumiProgram program, string name, Ec2TagArgs args, ResourceOptions? options = null)
+internal sealed class Ec2Tag(PulumiProgram program, string name, Ec2TagArgs args, ResourceOptions? options = null)
     : Resource(program, name, "aws:ec2:Tag", args, options)
 {
     /// <inheritdoc />
@@ -11,7 +11,7 @@ public sealed class Ec2Tag(PulumiProgram program, string name, Ec2TagArgs args, 
 }
 
 /// <summary>Inputs of <see cref="Ec2Tag"/>.</summary>
-public sealed record Ec2TagArgs
+internal sealed record Ec2TagArgs
 {
     /// <summary>The tagged resource's id.</summary>
     public required Input<string> ResourceId { get; init; }

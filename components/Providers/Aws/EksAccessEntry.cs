@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:eks:AccessEntry</c>.</summary>
-public sealed class EksAccessEntry(PulumiProgram program, string name, EksAccessEntryArgs args, ResourceOptions? options = null)
+internal sealed class EksAccessEntry(PulumiProgram program, string name, EksAccessEntryArgs args, ResourceOptions? options = null)
     : Resource(program, name, "aws:eks:AccessEntry", args, options)
 {
     /// <inheritdoc />
@@ -11,7 +11,7 @@ public sealed class EksAccessEntry(PulumiProgram program, string name, EksAccess
 }
 
 /// <summary>Inputs of <see cref="EksAccessEntry"/>.</summary>
-public sealed record EksAccessEntryArgs
+internal sealed record EksAccessEntryArgs
 {
     /// <summary>The cluster name.</summary>
     public required Input<string> ClusterName { get; init; }

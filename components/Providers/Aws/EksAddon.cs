@@ -3,11 +3,11 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:eks:Addon</c>.</summary>
-public sealed class EksAddon(PulumiProgram program, string name, EksAddonArgs args, ResourceOptions? options = null)
+internal sealed class EksAddon(PulumiProgram program, string name, EksAddonArgs args, ResourceOptions? options = null)
     : AwsResource(program, name, "aws:eks:Addon", args, options);
 
 /// <summary>Inputs of <see cref="EksAddon"/>.</summary>
-public sealed record EksAddonArgs
+internal sealed record EksAddonArgs
 {
     /// <summary>The cluster name.</summary>
     public required Input<string> ClusterName { get; init; }

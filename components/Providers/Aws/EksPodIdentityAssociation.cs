@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:eks:PodIdentityAssociation</c>.</summary>
-public sealed class EksPodIdentityAssociation(PulumiProgram program, string name, EksPodIdentityAssociationArgs args, ResourceOptions? options = null)
+internal sealed class EksPodIdentityAssociation(PulumiProgram program, string name, EksPodIdentityAssociationArgs args, ResourceOptions? options = null)
     : Resource(program, name, "aws:eks:PodIdentityAssociation", args, options)
 {
     /// <inheritdoc />
@@ -11,7 +11,7 @@ public sealed class EksPodIdentityAssociation(PulumiProgram program, string name
 }
 
 /// <summary>Inputs of <see cref="EksPodIdentityAssociation"/>.</summary>
-public sealed record EksPodIdentityAssociationArgs
+internal sealed record EksPodIdentityAssociationArgs
 {
     /// <summary>The cluster name.</summary>
     public required Input<string> ClusterName { get; init; }

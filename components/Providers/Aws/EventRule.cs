@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:cloudwatch:EventRule</c> (EventBridge).</summary>
-public sealed class EventRule(PulumiProgram program, string name, EventRuleArgs args, ResourceOptions? options = null)
+internal sealed class EventRule(PulumiProgram program, string name, EventRuleArgs args, ResourceOptions? options = null)
     : AwsResource(program, name, "aws:cloudwatch:EventRule", args, options)
 {
     /// <summary>The rule name.</summary>
@@ -11,7 +11,7 @@ public sealed class EventRule(PulumiProgram program, string name, EventRuleArgs 
 }
 
 /// <summary>Inputs of <see cref="EventRule"/>.</summary>
-public sealed record EventRuleArgs
+internal sealed record EventRuleArgs
 {
     /// <summary>Description.</summary>
     public Input<string>? Description { get; init; }

@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:cloudwatch:EventTarget</c>.</summary>
-public sealed class EventTarget(PulumiProgram program, string name, EventTargetArgs args, ResourceOptions? options = null)
+internal sealed class EventTarget(PulumiProgram program, string name, EventTargetArgs args, ResourceOptions? options = null)
     : Resource(program, name, "aws:cloudwatch:EventTarget", args, options)
 {
     /// <inheritdoc />
@@ -11,7 +11,7 @@ public sealed class EventTarget(PulumiProgram program, string name, EventTargetA
 }
 
 /// <summary>Inputs of <see cref="EventTarget"/>.</summary>
-public sealed record EventTargetArgs
+internal sealed record EventTargetArgs
 {
     /// <summary>The rule name.</summary>
     public required Input<string> Rule { get; init; }

@@ -3,11 +3,11 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:iam:Policy</c>: a customer-managed policy, attached to roles separately.</summary>
-public sealed class IamPolicy(PulumiProgram program, string name, IamPolicyArgs args, ResourceOptions? options = null)
+internal sealed class IamPolicy(PulumiProgram program, string name, IamPolicyArgs args, ResourceOptions? options = null)
     : AwsResource(program, name, "aws:iam:Policy", args, options);
 
 /// <summary>Inputs of <see cref="IamPolicy"/>.</summary>
-public sealed record IamPolicyArgs
+internal sealed record IamPolicyArgs
 {
     /// <summary>The policy document as a JSON string (use <c>fn::toJSON</c>).</summary>
     public required Input<string> Policy { get; init; }

@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:iam:Role</c>.</summary>
-public sealed class IamRole(PulumiProgram program, string name, IamRoleArgs args, ResourceOptions? options = null)
+internal sealed class IamRole(PulumiProgram program, string name, IamRoleArgs args, ResourceOptions? options = null)
     : AwsResource(program, name, "aws:iam:Role", args, options)
 {
     /// <summary>The role name.</summary>
@@ -11,7 +11,7 @@ public sealed class IamRole(PulumiProgram program, string name, IamRoleArgs args
 }
 
 /// <summary>Inputs of <see cref="IamRole"/>.</summary>
-public sealed record IamRoleArgs
+internal sealed record IamRoleArgs
 {
     /// <summary>The trust policy as a JSON string (use <c>fn::toJSON</c>).</summary>
     public required Input<string> AssumeRolePolicy { get; init; }

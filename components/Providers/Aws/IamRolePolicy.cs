@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:iam:RolePolicy</c>: an inline policy, owned by one role.</summary>
-public sealed class IamRolePolicy(PulumiProgram program, string name, IamRolePolicyArgs args, ResourceOptions? options = null)
+internal sealed class IamRolePolicy(PulumiProgram program, string name, IamRolePolicyArgs args, ResourceOptions? options = null)
     : Resource(program, name, "aws:iam:RolePolicy", args, options)
 {
     /// <inheritdoc />
@@ -11,7 +11,7 @@ public sealed class IamRolePolicy(PulumiProgram program, string name, IamRolePol
 }
 
 /// <summary>Inputs of <see cref="IamRolePolicy"/>.</summary>
-public sealed record IamRolePolicyArgs
+internal sealed record IamRolePolicyArgs
 {
     /// <summary>The role name.</summary>
     public required Input<string> Role { get; init; }

@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:iam:RolePolicyAttachment</c>.</summary>
-public sealed class IamRolePolicyAttachment(PulumiProgram program, string name, IamRolePolicyAttachmentArgs args, ResourceOptions? options = null)
+internal sealed class IamRolePolicyAttachment(PulumiProgram program, string name, IamRolePolicyAttachmentArgs args, ResourceOptions? options = null)
     : Resource(program, name, "aws:iam:RolePolicyAttachment", args, options)
 {
     /// <inheritdoc />
@@ -11,7 +11,7 @@ public sealed class IamRolePolicyAttachment(PulumiProgram program, string name, 
 }
 
 /// <summary>Inputs of <see cref="IamRolePolicyAttachment"/>.</summary>
-public sealed record IamRolePolicyAttachmentArgs
+internal sealed record IamRolePolicyAttachmentArgs
 {
     /// <summary>The role name.</summary>
     public required Input<string> Role { get; init; }

@@ -3,11 +3,11 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:iam:ServiceLinkedRole</c>: the role an AWS service assumes in this account (one per service, account-wide).</summary>
-public sealed class IamServiceLinkedRole(PulumiProgram program, string name, IamServiceLinkedRoleArgs args, ResourceOptions? options = null)
+internal sealed class IamServiceLinkedRole(PulumiProgram program, string name, IamServiceLinkedRoleArgs args, ResourceOptions? options = null)
     : AwsResource(program, name, "aws:iam:ServiceLinkedRole", args, options);
 
 /// <summary>Inputs of <see cref="IamServiceLinkedRole"/>.</summary>
-public sealed record IamServiceLinkedRoleArgs
+internal sealed record IamServiceLinkedRoleArgs
 {
     /// <summary>The service that assumes the role, e.g. <c>spot.amazonaws.com</c> (immutable).</summary>
     public required Input<string> AwsServiceName { get; init; }

@@ -3,11 +3,11 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:kms:Key</c>.</summary>
-public sealed class KmsKey(PulumiProgram program, string name, KmsKeyArgs args, ResourceOptions? options = null)
+internal sealed class KmsKey(PulumiProgram program, string name, KmsKeyArgs args, ResourceOptions? options = null)
     : AwsResource(program, name, "aws:kms:Key", args, options);
 
 /// <summary>Inputs of <see cref="KmsKey"/>.</summary>
-public sealed record KmsKeyArgs
+internal sealed record KmsKeyArgs
 {
     /// <summary>Human-readable description.</summary>
     public Input<string>? Description { get; init; }

@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:ec2:LaunchTemplate</c>.</summary>
-public sealed class LaunchTemplate(PulumiProgram program, string name, LaunchTemplateArgs args, ResourceOptions? options = null)
+internal sealed class LaunchTemplate(PulumiProgram program, string name, LaunchTemplateArgs args, ResourceOptions? options = null)
     : AwsResource(program, name, "aws:ec2:LaunchTemplate", args, options)
 {
     /// <summary>The latest version number.</summary>
@@ -11,7 +11,7 @@ public sealed class LaunchTemplate(PulumiProgram program, string name, LaunchTem
 }
 
 /// <summary>Inputs of <see cref="LaunchTemplate"/>.</summary>
-public sealed record LaunchTemplateArgs
+internal sealed record LaunchTemplateArgs
 {
     /// <summary>Name prefix; AWS appends a unique suffix.</summary>
     public Input<string>? NamePrefix { get; init; }
@@ -36,7 +36,7 @@ public sealed record LaunchTemplateArgs
 }
 
 /// <summary>IMDS settings of a launch template.</summary>
-public sealed record LaunchTemplateMetadataOptionsArgs
+internal sealed record LaunchTemplateMetadataOptionsArgs
 {
     /// <summary><c>enabled</c> or <c>disabled</c>.</summary>
     public Input<string>? HttpEndpoint { get; init; }
@@ -49,7 +49,7 @@ public sealed record LaunchTemplateMetadataOptionsArgs
 }
 
 /// <summary>One block device of a launch template.</summary>
-public sealed record LaunchTemplateBlockDeviceMappingArgs
+internal sealed record LaunchTemplateBlockDeviceMappingArgs
 {
     /// <summary>Device name, e.g. <c>/dev/xvda</c>.</summary>
     public required Input<string> DeviceName { get; init; }
@@ -59,7 +59,7 @@ public sealed record LaunchTemplateBlockDeviceMappingArgs
 }
 
 /// <summary>EBS volume settings (the provider types booleans here as strings).</summary>
-public sealed record LaunchTemplateEbsArgs
+internal sealed record LaunchTemplateEbsArgs
 {
     /// <summary>Size in GiB.</summary>
     public Input<int>? VolumeSize { get; init; }
@@ -75,7 +75,7 @@ public sealed record LaunchTemplateEbsArgs
 }
 
 /// <summary>Tags for one kind of launched resource.</summary>
-public sealed record LaunchTemplateTagSpecificationArgs
+internal sealed record LaunchTemplateTagSpecificationArgs
 {
     /// <summary><c>instance</c>, <c>volume</c>, …</summary>
     public required Input<string> ResourceType { get; init; }

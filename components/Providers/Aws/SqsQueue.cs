@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:sqs:Queue</c>.</summary>
-public sealed class SqsQueue(PulumiProgram program, string name, SqsQueueArgs args, ResourceOptions? options = null)
+internal sealed class SqsQueue(PulumiProgram program, string name, SqsQueueArgs args, ResourceOptions? options = null)
     : AwsResource(program, name, "aws:sqs:Queue", args, options)
 {
     /// <summary>The queue name.</summary>
@@ -14,7 +14,7 @@ public sealed class SqsQueue(PulumiProgram program, string name, SqsQueueArgs ar
 }
 
 /// <summary>Inputs of <see cref="SqsQueue"/>.</summary>
-public sealed record SqsQueueArgs
+internal sealed record SqsQueueArgs
 {
     /// <summary>The queue name. Default: generated.</summary>
     public Input<string>? Name { get; init; }

@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Aws;
 
 /// <summary><c>aws:sqs:QueuePolicy</c>.</summary>
-public sealed class SqsQueuePolicy(PulumiProgram program, string name, SqsQueuePolicyArgs args, ResourceOptions? options = null)
+internal sealed class SqsQueuePolicy(PulumiProgram program, string name, SqsQueuePolicyArgs args, ResourceOptions? options = null)
     : Resource(program, name, "aws:sqs:QueuePolicy", args, options)
 {
     /// <inheritdoc />
@@ -11,7 +11,7 @@ public sealed class SqsQueuePolicy(PulumiProgram program, string name, SqsQueueP
 }
 
 /// <summary>Inputs of <see cref="SqsQueuePolicy"/>.</summary>
-public sealed record SqsQueuePolicyArgs
+internal sealed record SqsQueuePolicyArgs
 {
     /// <summary>The queue URL.</summary>
     public required Input<string> QueueUrl { get; init; }

@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Awsx;
 
 /// <summary><c>awsx:ec2:Vpc</c>: a VPC with subnets, route tables and NAT gateways per availability zone.</summary>
-public sealed class Vpc(PulumiProgram program, string name, VpcArgs args, ResourceOptions? options = null)
+internal sealed class Vpc(PulumiProgram program, string name, VpcArgs args, ResourceOptions? options = null)
     : Resource(program, name, "awsx:ec2:Vpc", args, options)
 {
     /// <inheritdoc />
@@ -20,7 +20,7 @@ public sealed class Vpc(PulumiProgram program, string name, VpcArgs args, Resour
 }
 
 /// <summary>Inputs of <see cref="Vpc"/>.</summary>
-public sealed record VpcArgs
+internal sealed record VpcArgs
 {
     /// <summary>The VPC CIDR block.</summary>
     public string? CidrBlock { get; init; }
@@ -46,10 +46,10 @@ public sealed record VpcArgs
 
 /// <summary>NAT gateway configuration.</summary>
 /// <param name="Strategy"><c>None</c>, <c>Single</c> or <c>OnePerAz</c>.</param>
-public sealed record VpcNatGatewaysArgs(string Strategy);
+internal sealed record VpcNatGatewaysArgs(string Strategy);
 
 /// <summary>One subnet tier.</summary>
-public sealed record VpcSubnetSpecArgs
+internal sealed record VpcSubnetSpecArgs
 {
     /// <summary><c>Public</c>, <c>Private</c> or <c>Isolated</c>.</summary>
     public required string Type { get; init; }

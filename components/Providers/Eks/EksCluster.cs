@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Eks;
 
 /// <summary><c>eks:Cluster</c>: the EKS control plane and its wiring (pulumi-eks component).</summary>
-public sealed class EksCluster(PulumiProgram program, string name, EksClusterArgs args, ResourceOptions? options = null)
+internal sealed class EksCluster(PulumiProgram program, string name, EksClusterArgs args, ResourceOptions? options = null)
     : Resource(program, name, "eks:Cluster", args, options)
 {
     /// <inheritdoc />
@@ -38,7 +38,7 @@ public sealed class EksCluster(PulumiProgram program, string name, EksClusterArg
 }
 
 /// <summary>Inputs of <see cref="EksCluster"/>.</summary>
-public sealed record EksClusterArgs
+internal sealed record EksClusterArgs
 {
     /// <summary>The cluster name.</summary>
     public Input<string>? Name { get; init; }
@@ -105,14 +105,14 @@ public sealed record EksClusterArgs
 }
 
 /// <summary>Options of an add-on that pulumi-eks manages (kube-proxy, CoreDNS).</summary>
-public sealed record EksAddonOptionsArgs
+internal sealed record EksAddonOptionsArgs
 {
     /// <summary>Whether the add-on is created. Default: pulumi-eks's per add-on default.</summary>
     public bool? Enabled { get; init; }
 }
 
 /// <summary>One access entry of the cluster.</summary>
-public sealed record EksClusterAccessEntryArgs
+internal sealed record EksClusterAccessEntryArgs
 {
     /// <summary>The IAM principal.</summary>
     public required Input<string> PrincipalArn { get; init; }
@@ -122,7 +122,7 @@ public sealed record EksClusterAccessEntryArgs
 }
 
 /// <summary>An EKS access policy association.</summary>
-public sealed record EksAccessPolicyArgs
+internal sealed record EksAccessPolicyArgs
 {
     /// <summary>The access policy ARN, e.g. AmazonEKSClusterAdminPolicy.</summary>
     public required Input<string> PolicyArn { get; init; }
@@ -133,4 +133,4 @@ public sealed record EksAccessPolicyArgs
 
 /// <summary>Access scope of an access policy.</summary>
 /// <param name="Type"><c>cluster</c> or <c>namespace</c>.</param>
-public sealed record EksAccessScopeArgs(string Type);
+internal sealed record EksAccessScopeArgs(string Type);

@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Eks;
 
 /// <summary><c>eks:ManagedNodeGroup</c>.</summary>
-public sealed class ManagedNodeGroup(PulumiProgram program, string name, ManagedNodeGroupArgs args, ResourceOptions? options = null)
+internal sealed class ManagedNodeGroup(PulumiProgram program, string name, ManagedNodeGroupArgs args, ResourceOptions? options = null)
     : Resource(program, name, "eks:ManagedNodeGroup", args, options)
 {
     /// <inheritdoc />
@@ -11,7 +11,7 @@ public sealed class ManagedNodeGroup(PulumiProgram program, string name, Managed
 }
 
 /// <summary>Inputs of <see cref="ManagedNodeGroup"/>.</summary>
-public sealed record ManagedNodeGroupArgs
+internal sealed record ManagedNodeGroupArgs
 {
     /// <summary>The <c>eks:Cluster</c> resource.</summary>
     public required Expr Cluster { get; init; }
@@ -60,7 +60,7 @@ public sealed record ManagedNodeGroupArgs
 }
 
 /// <summary>Scaling bounds of a node group.</summary>
-public sealed record NodeGroupScalingConfigArgs
+internal sealed record NodeGroupScalingConfigArgs
 {
     /// <summary>Minimum nodes.</summary>
     public required Input<int> MinSize { get; init; }
@@ -73,7 +73,7 @@ public sealed record NodeGroupScalingConfigArgs
 }
 
 /// <summary>A node taint.</summary>
-public sealed record NodeGroupTaintArgs
+internal sealed record NodeGroupTaintArgs
 {
     /// <summary>Key.</summary>
     public required Input<string> Key { get; init; }
@@ -86,7 +86,7 @@ public sealed record NodeGroupTaintArgs
 }
 
 /// <summary>Launch template reference.</summary>
-public sealed record NodeGroupLaunchTemplateArgs
+internal sealed record NodeGroupLaunchTemplateArgs
 {
     /// <summary>Template id.</summary>
     public required Input<string> Id { get; init; }

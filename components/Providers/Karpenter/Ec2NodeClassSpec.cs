@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Karpenter;
 
 /// <summary><c>spec</c> of a Karpenter <c>EC2NodeClass</c> (<c>karpenter.k8s.aws/v1</c>).</summary>
-public sealed record Ec2NodeClassSpec
+internal sealed record Ec2NodeClassSpec
 {
     /// <summary>The node IAM role name; Karpenter creates the instance profile itself.</summary>
     public required Input<string> Role { get; init; }
@@ -29,28 +29,28 @@ public sealed record Ec2NodeClassSpec
 
 /// <summary>An AMI selector term by alias (<c>family@version</c>).</summary>
 /// <param name="Alias">E.g. <c>al2023@latest</c> or <c>al2023@v20260520</c>.</param>
-public sealed record AmiSelectorTerm(string Alias);
+internal sealed record AmiSelectorTerm(string Alias);
 
 /// <summary>A selector term matching resources by tags.</summary>
 /// <param name="Tags">Tag key → value.</param>
-public sealed record TagSelectorTerm(IReadOnlyDictionary<string, string> Tags);
+internal sealed record TagSelectorTerm(IReadOnlyDictionary<string, string> Tags);
 
 /// <summary>IMDS settings of an EC2NodeClass.</summary>
 /// <param name="HttpEndpoint"><c>enabled</c> or <c>disabled</c>.</param>
 /// <param name="HttpProtocolIPv6"><c>enabled</c> or <c>disabled</c>.</param>
 /// <param name="HttpPutResponseHopLimit">PUT response hop limit.</param>
 /// <param name="HttpTokens"><c>required</c> enforces IMDSv2.</param>
-public sealed record Ec2NodeClassMetadataOptions(string HttpEndpoint, string HttpProtocolIPv6, int HttpPutResponseHopLimit, string HttpTokens);
+internal sealed record Ec2NodeClassMetadataOptions(string HttpEndpoint, string HttpProtocolIPv6, int HttpPutResponseHopLimit, string HttpTokens);
 
 /// <summary>One block device of an EC2NodeClass.</summary>
 /// <param name="DeviceName">Device name, e.g. <c>/dev/xvda</c>.</param>
 /// <param name="Ebs">EBS settings.</param>
 /// <param name="RootVolume">Whether this is the root volume.</param>
-public sealed record Ec2NodeClassBlockDeviceMapping(string DeviceName, Ec2NodeClassEbs Ebs, bool RootVolume);
+internal sealed record Ec2NodeClassBlockDeviceMapping(string DeviceName, Ec2NodeClassEbs Ebs, bool RootVolume);
 
 /// <summary>EBS settings of an EC2NodeClass block device.</summary>
 /// <param name="VolumeSize">A quantity such as <c>100Gi</c>.</param>
 /// <param name="VolumeType">E.g. <c>gp3</c>.</param>
 /// <param name="Encrypted">Encrypt the volume.</param>
 /// <param name="DeleteOnTermination">Delete with the instance.</param>
-public sealed record Ec2NodeClassEbs(string VolumeSize, string VolumeType, bool Encrypted, bool DeleteOnTermination);
+internal sealed record Ec2NodeClassEbs(string VolumeSize, string VolumeType, bool Encrypted, bool DeleteOnTermination);

@@ -1,7 +1,7 @@
 namespace GpuSlicingInfra.Components.Providers.Karpenter;
 
 /// <summary>API versions and kinds of the Karpenter custom resources (provider v1.14).</summary>
-public static class KarpenterApi
+internal static class KarpenterApi
 {
     /// <summary><c>karpenter.sh/v1</c>: NodePool.</summary>
     public const string NodePoolApiVersion = "karpenter.sh/v1";

@@ -6,7 +6,7 @@ namespace GpuSlicingInfra.Components.Providers.Karpenter;
 /// <c>spec</c> of a Karpenter <c>NodeOverlay</c> (<c>karpenter.sh/v1alpha1</c>): changes what the
 /// scheduling simulation believes about matching instance types.
 /// </summary>
-public sealed record NodeOverlaySpec
+internal sealed record NodeOverlaySpec
 {
     /// <summary>Which instance types (and pools) the overlay applies to.</summary>
     public required IReadOnlyList<NodeSelectorRequirement> Requirements { get; init; }

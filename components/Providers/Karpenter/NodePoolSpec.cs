@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Providers.Kubernetes;
 namespace GpuSlicingInfra.Components.Providers.Karpenter;
 
 /// <summary><c>spec</c> of a Karpenter <c>NodePool</c> (<c>karpenter.sh/v1</c>).</summary>
-public sealed record NodePoolSpec
+internal sealed record NodePoolSpec
 {
     /// <summary>The template of the NodeClaims the pool launches.</summary>
     public required NodeClaimTemplate Template { get; init; }
@@ -21,14 +21,14 @@ public sealed record NodePoolSpec
 /// <summary><c>spec.template</c> of a NodePool.</summary>
 /// <param name="Metadata">Labels and annotations of launched nodes.</param>
 /// <param name="Spec">Requirements, taints and node class of launched nodes.</param>
-public sealed record NodeClaimTemplate(NodeClaimTemplateMetadata Metadata, NodeClaimTemplateSpec Spec);
+internal sealed record NodeClaimTemplate(NodeClaimTemplateMetadata Metadata, NodeClaimTemplateSpec Spec);
 
 /// <summary><c>spec.template.metadata</c>.</summary>
 /// <param name="Labels">Node labels.</param>
-public sealed record NodeClaimTemplateMetadata(IReadOnlyDictionary<string, string> Labels);
+internal sealed record NodeClaimTemplateMetadata(IReadOnlyDictionary<string, string> Labels);
 
 /// <summary><c>spec.template.spec</c>.</summary>
-public sealed record NodeClaimTemplateSpec
+internal sealed record NodeClaimTemplateSpec
 {
     /// <summary>The EC2NodeClass the nodes are launched with.</summary>
     public required NodeClassReference NodeClassRef { get; init; }
@@ -47,20 +47,20 @@ public sealed record NodeClaimTemplateSpec
 /// <param name="Group">API group, <c>karpenter.k8s.aws</c>.</param>
 /// <param name="Kind">Kind, <c>EC2NodeClass</c>.</param>
 /// <param name="Name">Name of the EC2NodeClass.</param>
-public sealed record NodeClassReference(string Group, string Kind, string Name);
+internal sealed record NodeClassReference(string Group, string Kind, string Name);
 
 /// <summary>A node taint.</summary>
 /// <param name="Key">Taint key.</param>
 /// <param name="Value">Taint value.</param>
 /// <param name="Effect"><c>NoSchedule</c>, <c>PreferNoSchedule</c> or <c>NoExecute</c>.</param>
-public sealed record Taint(string Key, string Value, string Effect);
+internal sealed record Taint(string Key, string Value, string Effect);
 
 /// <summary><c>spec.disruption</c> of a NodePool.</summary>
 /// <param name="ConsolidationPolicy"><c>WhenEmpty</c>, <c>WhenEmptyOrUnderutilized</c> or <c>Balanced</c>.</param>
 /// <param name="ConsolidateAfter">Wait before consolidating, as a Go duration or <c>Never</c>.</param>
 /// <param name="Budgets">How many nodes may be disrupted at once.</param>
-public sealed record NodePoolDisruption(string ConsolidationPolicy, string ConsolidateAfter, IReadOnlyList<DisruptionBudget> Budgets);
+internal sealed record NodePoolDisruption(string ConsolidationPolicy, string ConsolidateAfter, IReadOnlyList<DisruptionBudget> Budgets);
 
 /// <summary>One disruption budget.</summary>
 /// <param name="Nodes">A node count or a percentage such as <c>10%</c>.</param>
-public sealed record DisruptionBudget(string Nodes);
+internal sealed record DisruptionBudget(string Nodes);

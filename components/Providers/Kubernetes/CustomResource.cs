@@ -6,11 +6,11 @@ namespace GpuSlicingInfra.Components.Providers.Kubernetes;
 /// <c>kubernetes:apiextensions.k8s.io:CustomResource</c>: an object of a CRD-defined kind, e.g. a
 /// Karpenter NodePool. Its <c>spec</c> is a typed record of that kind.
 /// </summary>
-public sealed class CustomResource(PulumiProgram program, string name, CustomResourceArgs args, ResourceOptions? options = null)
+internal sealed class CustomResource(PulumiProgram program, string name, CustomResourceArgs args, ResourceOptions? options = null)
     : Resource(program, name, "kubernetes:apiextensions.k8s.io:CustomResource", args, options);
 
 /// <summary>Inputs of <see cref="CustomResource"/>.</summary>
-public sealed record CustomResourceArgs
+internal sealed record CustomResourceArgs
 {
     /// <summary>API version, e.g. <c>karpenter.sh/v1</c>.</summary>
     public required string ApiVersion { get; init; }

@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Kubernetes;
 
 /// <summary><c>kubernetes:helm.sh/v3:Release</c>: a Helm release, with Helm's own release record.</summary>
-public sealed class HelmRelease(PulumiProgram program, string name, HelmReleaseArgs args, ResourceOptions? options = null)
+internal sealed class HelmRelease(PulumiProgram program, string name, HelmReleaseArgs args, ResourceOptions? options = null)
     : Resource(program, name, "kubernetes:helm.sh/v3:Release", args, options)
 {
     /// <summary>The release's status (name, namespace, revision…).</summary>
@@ -11,7 +11,7 @@ public sealed class HelmRelease(PulumiProgram program, string name, HelmReleaseA
 }
 
 /// <summary>Inputs of <see cref="HelmRelease"/>.</summary>
-public sealed record HelmReleaseArgs
+internal sealed record HelmReleaseArgs
 {
     /// <summary>Release name.</summary>
     public required Input<string> Name { get; init; }
@@ -52,4 +52,4 @@ public sealed record HelmReleaseArgs
 
 /// <summary>Helm repository options.</summary>
 /// <param name="Repo">Repository URL.</param>
-public sealed record HelmRepositoryOptsArgs(Input<string> Repo);
+internal sealed record HelmRepositoryOptsArgs(Input<string> Repo);

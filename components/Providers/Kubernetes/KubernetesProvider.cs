@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Kubernetes;
 
 /// <summary><c>pulumi:providers:kubernetes</c>: an explicit provider bound to one cluster's kubeconfig.</summary>
-public sealed class KubernetesProvider(PulumiProgram program, string name, KubernetesProviderArgs args, ResourceOptions? options = null)
+internal sealed class KubernetesProvider(PulumiProgram program, string name, KubernetesProviderArgs args, ResourceOptions? options = null)
     : Resource(program, name, "pulumi:providers:kubernetes", args, options)
 {
     /// <inheritdoc />
@@ -11,7 +11,7 @@ public sealed class KubernetesProvider(PulumiProgram program, string name, Kuber
 }
 
 /// <summary>Inputs of <see cref="KubernetesProvider"/>.</summary>
-public sealed record KubernetesProviderArgs
+internal sealed record KubernetesProviderArgs
 {
     /// <summary>The kubeconfig (JSON or YAML text).</summary>
     public required Input<string> Kubeconfig { get; init; }

@@ -1,7 +1,7 @@
 namespace GpuSlicingInfra.Components.Providers.Kubernetes;
 
 /// <summary>A pod toleration.</summary>
-public sealed record Toleration
+internal sealed record Toleration
 {
     /// <summary>Taint key.</summary>
     public string? Key { get; init; }
@@ -18,22 +18,22 @@ public sealed record Toleration
 
 /// <summary>Pod affinity rules (node affinity only).</summary>
 /// <param name="NodeAffinity">Node affinity.</param>
-public sealed record Affinity(NodeAffinity NodeAffinity);
+internal sealed record Affinity(NodeAffinity NodeAffinity);
 
 /// <summary>Required node affinity.</summary>
 /// <param name="RequiredDuringSchedulingIgnoredDuringExecution">The terms; a node must match one.</param>
-public sealed record NodeAffinity(NodeSelector RequiredDuringSchedulingIgnoredDuringExecution);
+internal sealed record NodeAffinity(NodeSelector RequiredDuringSchedulingIgnoredDuringExecution);
 
 /// <summary>A node selector: OR of terms.</summary>
 /// <param name="NodeSelectorTerms">The terms.</param>
-public sealed record NodeSelector(IReadOnlyList<NodeSelectorTerm> NodeSelectorTerms);
+internal sealed record NodeSelector(IReadOnlyList<NodeSelectorTerm> NodeSelectorTerms);
 
 /// <summary>One node selector term: AND of expressions.</summary>
 /// <param name="MatchExpressions">The expressions.</param>
-public sealed record NodeSelectorTerm(IReadOnlyList<NodeSelectorRequirement> MatchExpressions);
+internal sealed record NodeSelectorTerm(IReadOnlyList<NodeSelectorRequirement> MatchExpressions);
 
 /// <summary>A label requirement.</summary>
 /// <param name="Key">Label key.</param>
 /// <param name="Operator"><c>In</c>, <c>NotIn</c>, <c>Exists</c>, <c>DoesNotExist</c>, <c>Gt</c>, <c>Lt</c>.</param>
 /// <param name="Values">Values, for operators that take them.</param>
-public sealed record NodeSelectorRequirement(string Key, string Operator, IReadOnlyList<string>? Values = null);
+internal sealed record NodeSelectorRequirement(string Key, string Operator, IReadOnlyList<string>? Values = null);

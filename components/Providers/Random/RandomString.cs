@@ -3,7 +3,7 @@ using GpuSlicingInfra.Components.Program;
 namespace GpuSlicingInfra.Components.Providers.Random;
 
 /// <summary><c>random:RandomString</c>: a value generated once and kept in state.</summary>
-public sealed class RandomString(PulumiProgram program, string name, RandomStringArgs args, ResourceOptions? options = null)
+internal sealed class RandomString(PulumiProgram program, string name, RandomStringArgs args, ResourceOptions? options = null)
     : Resource(program, name, "random:RandomString", args, options)
 {
     /// <inheritdoc />
@@ -14,7 +14,7 @@ public sealed class RandomString(PulumiProgram program, string name, RandomStrin
 }
 
 /// <summary>Inputs of <see cref="RandomString"/>.</summary>
-public sealed record RandomStringArgs
+internal sealed record RandomStringArgs
 {
     /// <summary>Length.</summary>
     public required int Length { get; init; }

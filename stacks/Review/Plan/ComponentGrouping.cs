@@ -1,4 +1,4 @@
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Stacks.Settings;
 
 namespace GpuSlicingInfra.Stacks.Review.Plan;

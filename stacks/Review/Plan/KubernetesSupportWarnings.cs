@@ -1,5 +1,6 @@
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Cost;
+using GpuSlicingInfra.Components.Platform;
 using GpuSlicingInfra.Stacks.Settings;
 
 namespace GpuSlicingInfra.Stacks.Review.Plan;

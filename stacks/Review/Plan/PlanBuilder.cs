@@ -1,6 +1,8 @@
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Autoscaling;
+using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Cost;
 using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Platform;
 using GpuSlicingInfra.Stacks.Settings;
 
 namespace GpuSlicingInfra.Stacks.Review.Plan;

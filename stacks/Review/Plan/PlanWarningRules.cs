@@ -1,5 +1,4 @@
-using GpuSlicingInfra.Components.Components;
-using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Stacks.Settings;
 
 namespace GpuSlicingInfra.Stacks.Review.Plan;

@@ -1,4 +1,5 @@
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Aws;
+using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Tests.Support;
 using YamlDotNet.RepresentationModel;
 

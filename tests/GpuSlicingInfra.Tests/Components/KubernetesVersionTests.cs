@@ -1,4 +1,4 @@
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Cost;
 using GpuSlicingInfra.Stacks.Config;
 using GpuSlicingInfra.Stacks.Review.Plan;

@@ -1,5 +1,7 @@
 using GpuSlicingInfra.Components;
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Autoscaling;
+using GpuSlicingInfra.Components.Aws;
+using GpuSlicingInfra.Components.Platform;
 using GpuSlicingInfra.Tests.Support;
 
 namespace GpuSlicingInfra.Tests.Components;

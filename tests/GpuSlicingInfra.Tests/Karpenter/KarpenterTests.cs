@@ -1,4 +1,4 @@
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Autoscaling;
 using GpuSlicingInfra.Tests.Support;
 using YamlDotNet.RepresentationModel;
 

@@ -1,5 +1,6 @@
 using GpuSlicingInfra.Components;
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Autoscaling;
+using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Tests.Support;
 
 namespace GpuSlicingInfra.Tests.Karpenter;

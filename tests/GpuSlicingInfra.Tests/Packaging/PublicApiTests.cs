@@ -1,5 +1,4 @@
 using GpuSlicingInfra.Components.Program;
-using GpuSlicingInfra.Tests.Support;
 using PublicApiGenerator;
 
 namespace GpuSlicingInfra.Tests.Packaging;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CsCheck;
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Gpu;
 
 namespace GpuSlicingInfra.Tests.Properties;

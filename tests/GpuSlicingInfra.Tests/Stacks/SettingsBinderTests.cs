@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Autoscaling;
+using GpuSlicingInfra.Components.Aws;
+using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Stacks.Config;
 using GpuSlicingInfra.Stacks.Settings;
 using GpuSlicingInfra.Tests.Support;

@@ -1,5 +1,7 @@
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Autoscaling;
+using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Platform;
 using GpuSlicingInfra.Components.Program;
 using GpuSlicingInfra.Stacks.Settings;
 

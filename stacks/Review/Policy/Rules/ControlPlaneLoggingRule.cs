@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Stacks.Settings;
 
 namespace GpuSlicingInfra.Stacks.Review.Policy.Rules;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Aws;
 
 namespace GpuSlicingInfra.Stacks.Review.Policy.Rules;
 

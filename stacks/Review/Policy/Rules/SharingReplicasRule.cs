@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GpuSlicingInfra.Components.Components;
+using GpuSlicingInfra.Components.Autoscaling;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Stacks.Settings;
 

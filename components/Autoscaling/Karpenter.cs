@@ -1,0 +1,191 @@
+using GpuSlicingInfra.Components.Aws;
+using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Program;
+using GpuSlicingInfra.Components.Providers.Aws;
+using GpuSlicingInfra.Components.Providers.Karpenter;
+using GpuSlicingInfra.Components.Providers.Kubernetes;
+
+namespace GpuSlicingInfra.Components.Autoscaling;
+
+/// <summary>
+/// Karpenter (v1 API) for the GPU pools that opt in: node and controller IAM, the interruption queue
+/// with its EventBridge rules, the controller's Helm release on the system nodes, and per pool an
+/// EC2NodeClass, a NodePool and the NodeOverlays of the pool's time-slicing mode.
+/// </summary>
+public sealed class Karpenter
+{
+    /// <summary>OCI reference of the chart.</summary>
+    public const string ChartReference = "oci://public.ecr.aws/karpenter/karpenter";
+
+    /// <summary>
+    /// The chart holding only Karpenter's CRDs. Helm installs a chart's <c>crds/</c> once and never upgrades
+    /// them, so the CRDs get a release of their own, upgraded with the controller (Karpenter's upgrade guide).
+    /// </summary>
+    public const string CrdChartReference = "oci://public.ecr.aws/karpenter/karpenter-crd";
+
+    /// <summary>IRSA annotation on the service account.</summary>
+    public const string RoleArnAnnotation = "eks.amazonaws.com/role-arn";
+
+    /// <summary>
+    /// Adds the IAM (<c>{name}-node-role</c>, <c>{name}-node-access-entry</c>, <c>{name}-controller-role</c>,
+    /// <c>{name}-controller-*</c>, <c>pod-identity-agent</c>, <c>{name}-pod-identity</c>), the interruption
+    /// queue and rules (<c>{name}-interruption-*</c>), the CRD release (<c>{name}-crd</c>), the controller release (<c>{name}-release</c>) and per pool
+    /// <c>{name}-nodeclass-{pool}</c>, <c>{name}-nodepool-{pool}</c> and <c>{name}-overlay-{pool}-gpus-{n}</c>.
+    /// </summary>
+    public Karpenter(PulumiProgram program, string name, KarpenterArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgsValidationException.ThrowIfAny(nameof(KarpenterArgs), args.Validate());
+        var clusterName = args.ClusterName ?? throw new ArgumentException("KarpenterArgs.ClusterName must be wired.", nameof(args));
+        var cluster = args.Cluster ?? throw new ArgumentException("KarpenterArgs.Cluster must be wired.", nameof(args));
+        var provider = args.Provider ?? throw new ArgumentException("KarpenterArgs.Provider must be wired.", nameof(args));
+        var systemNodes = args.SystemNodeGroup ?? throw new ArgumentException("KarpenterArgs.SystemNodeGroup must be wired.", nameof(args));
+
+        Interruption = new KarpenterInterruption(program, $"{name}-interruption", clusterName, args.Tags);
+        Iam = new KarpenterIam(program, name, args, cluster, clusterName, Interruption.Queue.Arn);
+
+        // Both releases: pinned, atomic, their fixed Helm names reused by a replacement (so delete first).
+        HelmReleaseArgs Pinned(string releaseName, string chart, int timeoutSeconds, object values) => new()
+        {
+            Name = releaseName,
+            Chart = chart,
+            Version = args.ChartVersion,
+            Namespace = args.Namespace,
+            Atomic = true,
+            CleanupOnFail = true,
+            Timeout = timeoutSeconds,
+            MaxHistory = 10,
+            Values = values,
+        };
+
+        CrdRelease = new HelmRelease(program, $"{name}-crd", Pinned("karpenter-crd", CrdChartReference, 300, new Dictionary<string, string>()),
+            new ResourceOptions { Provider = provider, DeleteBeforeReplace = true });
+
+        // Suffixed rather than the bare prefix: a stack config key can take a bare component name (see StackConfigNames).
+        Release = new HelmRelease(program, $"{name}-release", Pinned("karpenter", ChartReference, 600, new KarpenterChartValues
+            {
+                Settings = new KarpenterSettingsValues
+                {
+                    ClusterName = clusterName,
+                    InterruptionQueue = Interruption.Queue.QueueName,
+                    FeatureGates = new KarpenterFeatureGateValues(args.UsesNodeOverlays),
+                },
+                Replicas = args.Replicas,
+                NodeSelector = new SortedDictionary<string, string>(StringComparer.Ordinal) { [Cluster.NodeRoleLabel] = "system" },
+                ServiceAccount = new KarpenterServiceAccountValues
+                {
+                    Name = KarpenterArgs.ServiceAccountName,
+                    Annotations = args.Identity == KarpenterIdentity.Irsa
+                        ? InputMap<string>.Of([KeyValuePair.Create(RoleArnAnnotation, (Input<string>)Iam.ControllerRole.Arn)])
+                        : null,
+                },
+            }) with { SkipCrds = true }, new ResourceOptions
+        {
+            Provider = provider,
+            // Without credentials, a queue and somewhere to run, the controller crash-loops and the atomic release rolls back.
+            DependsOn = [CrdRelease, Iam.ControllerRole, .. Iam.Grants, Interruption.Queue, Interruption.QueuePolicy, Iam.NodeAccessEntry, systemNodes],
+            // The release name is fixed and the chart names cluster-wide objects after it.
+            DeleteBeforeReplace = true,
+        });
+
+        var profiles = args.Profiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var pools = new List<CustomResource>();
+        foreach (var pool in args.GpuPools)
+        {
+            var profile = profiles.GetValueOrDefault(pool.Profile)
+                ?? throw new ArgumentException($"Pool '{pool.Name}' names profile '{pool.Profile}', which is not among KarpenterArgs.Profiles.", nameof(args));
+            pools.AddRange(AddPool(program, name, args, pool, profile, provider));
+        }
+        CustomResources = pools;
+    }
+
+    /// <summary>The node and controller IAM.</summary>
+    internal KarpenterIam Iam { get; }
+
+    /// <summary>The interruption queue and rules.</summary>
+    internal KarpenterInterruption Interruption { get; }
+
+    /// <summary>The node role Karpenter's nodes use.</summary>
+    internal IamRole NodeRole => Iam.NodeRole;
+
+    /// <summary>The controller role.</summary>
+    internal IamRole ControllerRole => Iam.ControllerRole;
+
+    /// <summary>The interruption queue.</summary>
+    internal SqsQueue InterruptionQueue => Interruption.Queue;
+
+    /// <summary>The Helm release of Karpenter's CRDs (<c>karpenter-crd</c>), installed before the controller.</summary>
+    internal HelmRelease CrdRelease { get; }
+
+    /// <summary>The controller's Helm release.</summary>
+    internal HelmRelease Release { get; }
+
+    /// <summary>Every EC2NodeClass, NodePool and NodeOverlay, in creation order.</summary>
+    internal IReadOnlyList<CustomResource> CustomResources { get; }
+
+    private List<CustomResource> AddPool(PulumiProgram program, string name, KarpenterArgs args, GpuNodePoolArgs pool, SharingProfileArgs profile, Resource provider)
+    {
+        // The CRDs come with the chart: every object waits for the release. Objects have fixed
+        // names, so a replacement deletes the old object before creating the new one.
+        var afterRelease = new ResourceOptions { Provider = provider, DependsOn = [Release], DeleteBeforeReplace = true };
+        var discovery = new Dictionary<string, string> { [ResourceTags.KarpenterDiscovery] = args.ClusterName! };
+        var nodeClass = new CustomResource(program, $"{name}-nodeclass-{pool.Name}", new CustomResourceArgs
+        {
+            ApiVersion = KarpenterApi.NodeClassApiVersion,
+            Kind = KarpenterApi.NodeClassKind,
+            Metadata = new ObjectMeta { Name = pool.Name },
+            Spec = new Ec2NodeClassSpec
+            {
+                Role = Iam.NodeRole.RoleName,
+                AmiSelectorTerms = [new AmiSelectorTerm(args.AmiAlias)],
+                SubnetSelectorTerms = [new TagSelectorTerm(discovery)],
+                SecurityGroupSelectorTerms = [new TagSelectorTerm(discovery)],
+                // IMDSv2 only, one hop: pods get credentials from Pod Identity, never the node's role (CKV_AWS_79, CKV_AWS_341).
+                MetadataOptions = new Ec2NodeClassMetadataOptions("enabled", "disabled", 1, "required"),
+                BlockDeviceMappings = [new Ec2NodeClassBlockDeviceMapping("/dev/xvda",
+                    new Ec2NodeClassEbs($"{pool.DiskSizeGiB}Gi", "gp3", Encrypted: true, DeleteOnTermination: true), RootVolume: true)],
+                Tags = ResourceTags.Merge(args.Tags, [.. pool.Tags.Select(t => (t.Key, t.Value)), (ResourceTags.PoolLabel, pool.Name)]),
+            },
+        }, afterRelease);
+
+        var nodePool = new CustomResource(program, $"{name}-nodepool-{pool.Name}", new CustomResourceArgs
+        {
+            ApiVersion = KarpenterApi.NodePoolApiVersion,
+            Kind = KarpenterApi.NodePoolKind,
+            Metadata = new ObjectMeta { Name = pool.Name },
+            Spec = new NodePoolSpec
+            {
+                Template = new NodeClaimTemplate(
+                    new NodeClaimTemplateMetadata(KarpenterPoolDesign.Labels(pool)),
+                    new NodeClaimTemplateSpec
+                    {
+                        NodeClassRef = new NodeClassReference(KarpenterApi.NodeClassGroup, KarpenterApi.NodeClassKind, pool.Name),
+                        Requirements = KarpenterPoolDesign.Requirements(pool),
+                        Taints = KarpenterPoolDesign.Taints(pool),
+                        ExpireAfter = GoDuration.Format(pool.KarpenterExpireAfter),
+                    }),
+                Limits = KarpenterPoolDesign.Limits(pool, profile),
+                Disruption = new NodePoolDisruption("WhenEmptyOrUnderutilized", GoDuration.Format(pool.KarpenterConsolidateAfter),
+                    [new DisruptionBudget(pool.KarpenterDisruptionBudget)]),
+            },
+        }, afterRelease with { DependsOn = [Release, nodeClass] });
+
+        var created = new List<CustomResource> { nodeClass, nodePool };
+        foreach (var (gpuCount, capacity) in KarpenterPoolDesign.Overlays(pool, profile))
+        {
+            created.Add(new CustomResource(program, $"{name}-overlay-{pool.Name}-gpus-{gpuCount}", new CustomResourceArgs
+            {
+                ApiVersion = KarpenterApi.NodeOverlayApiVersion,
+                Kind = KarpenterApi.NodeOverlayKind,
+                Metadata = new ObjectMeta { Name = $"{pool.Name}-gpus-{gpuCount}" },
+                Spec = new NodeOverlaySpec
+                {
+                    Requirements = KarpenterPoolDesign.OverlayRequirements(pool.Name, gpuCount),
+                    Capacity = capacity,
+                },
+            }, afterRelease));
+        }
+        return created;
+    }
+}

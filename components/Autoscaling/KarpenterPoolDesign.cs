@@ -1,0 +1,154 @@
+using System.Globalization;
+using GpuSlicingInfra.Components.Aws;
+using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Providers.Karpenter;
+using GpuSlicingInfra.Components.Providers.Kubernetes;
+
+namespace GpuSlicingInfra.Components.Autoscaling;
+
+/// <summary>
+/// What one GPU pool looks like as a Karpenter NodePool: requirements, taints, labels, limits and
+/// the NodeOverlays of its mode. Pure functions of the pool and its sharing profile, decided at
+/// compile time (see the README's Karpenter section for why each mode looks the way it does).
+/// </summary>
+public static class KarpenterPoolDesign
+{
+    /// <summary>The renamed time-sliced resource (device plugin <c>renameByDefault: true</c>).</summary>
+    public const string SharedGpuResource = "nvidia.com/gpu.shared";
+
+    /// <summary>The plain GPU resource.</summary>
+    public const string GpuResource = "nvidia.com/gpu";
+
+    /// <summary>
+    /// Taint key of overlay-shared pools. Pods asking for <c>nvidia.com/gpu</c> tolerate the GPU taint
+    /// but not this one, so Karpenter never launches a renaming node for them: that NodeClaim would wait
+    /// forever for an <c>nvidia.com/gpu</c> the node never registers.
+    /// </summary>
+    public const string SharedGpuTaintKey = "nvidia.com/gpu.shared";
+
+    /// <summary>Well-known label keys of NodePool requirements.</summary>
+    public const string InstanceFamilyLabel = "karpenter.k8s.aws/instance-family";
+
+    /// <summary>Physical GPUs of an instance type.</summary>
+    public const string InstanceGpuCountLabel = "karpenter.k8s.aws/instance-gpu-count";
+
+    /// <summary>The instance type.</summary>
+    public const string InstanceTypeLabel = "node.kubernetes.io/instance-type";
+
+    /// <summary>Spot or on-demand.</summary>
+    public const string CapacityTypeLabel = "karpenter.sh/capacity-type";
+
+    /// <summary>The NodePool that launched a node; NodeOverlays use it to target one pool.</summary>
+    public const string NodePoolLabel = "karpenter.sh/nodepool";
+
+    /// <summary>The instance types Karpenter may choose for the pool, ordered by name.</summary>
+    public static IReadOnlyList<GpuInstanceType> AllowedInstanceTypes(GpuNodePoolArgs pool)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var listed = pool.InstanceTypes.Select(GpuInstanceCatalog.Find).OfType<GpuInstanceType>().ToList();
+        if (pool.KarpenterInstanceSelection == KarpenterInstanceSelection.Types)
+        {
+            return [.. listed.DistinctBy(t => t.Name).OrderBy(t => t.Name, StringComparer.Ordinal)];
+        }
+        var families = listed.Select(t => t.Family).ToHashSet(StringComparer.Ordinal);
+        var counts = listed.Select(t => t.GpuCount).ToHashSet();
+        return [.. GpuInstanceCatalog.All.Where(t => families.Contains(t.Family) && counts.Contains(t.GpuCount))];
+    }
+
+    /// <summary>Distinct physical GPU counts of the allowed instance types, ascending.</summary>
+    public static IReadOnlyList<int> GpuCounts(GpuNodePoolArgs pool) =>
+        [.. AllowedInstanceTypes(pool).Select(t => t.GpuCount).Distinct().Order()];
+
+    /// <summary>The NodePool requirements: instances, architecture and capacity type.</summary>
+    internal static IReadOnlyList<NodeSelectorRequirement> Requirements(GpuNodePoolArgs pool)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var allowed = AllowedInstanceTypes(pool);
+        var requirements = new List<NodeSelectorRequirement>();
+        if (pool.KarpenterInstanceSelection == KarpenterInstanceSelection.Types)
+        {
+            requirements.Add(new(InstanceTypeLabel, "In", [.. allowed.Select(t => t.Name)]));
+        }
+        else
+        {
+            requirements.Add(new(InstanceFamilyLabel, "In", [.. allowed.Select(t => t.Family).Distinct().Order(StringComparer.Ordinal)]));
+            // The family alone would also allow its multi-GPU sizes (g4dn.12xlarge, metal).
+            requirements.Add(new(InstanceGpuCountLabel, "In", [.. GpuCounts(pool).Select(Text)]));
+        }
+        requirements.Add(new("kubernetes.io/arch", "In", ["amd64"]));
+        requirements.Add(new("kubernetes.io/os", "In", ["linux"]));
+        // "Spot" allows spot and falls back to on-demand when spot capacity is short.
+        requirements.Add(new(CapacityTypeLabel, "In", pool.CapacityType == CapacityType.Spot ? ["spot", "on-demand"] : ["on-demand"]));
+        return requirements;
+    }
+
+    /// <summary>The GPU taint on every pool; overlay-shared pools also carry the shared-GPU taint.</summary>
+    internal static IReadOnlyList<Taint> Taints(GpuNodePoolArgs pool)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var taints = new List<Taint> { new(ResourceTags.GpuTaintKey, "true", "NoSchedule") };
+        if (pool.KarpenterMode == KarpenterMode.OverlayShared)
+        {
+            taints.Add(new(SharedGpuTaintKey, "true", "NoSchedule"));
+        }
+        return taints;
+    }
+
+    /// <summary>Node labels: the same as the pool's managed node group (GPU presence, profile, pool).</summary>
+    public static SortedDictionary<string, string> Labels(GpuNodePoolArgs pool) => GpuNodePool.NodeLabels(pool);
+
+    /// <summary>The extended resource the pool's pods request in its mode.</summary>
+    public static string PodResource(GpuNodePoolArgs pool, SharingProfileArgs profile)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(profile);
+        return pool.KarpenterMode == KarpenterMode.OverlayShared ? SharedGpuResource : profile.ResourceName;
+    }
+
+    /// <summary>
+    /// NodePool limits. Always <c>nodes</c> and <c>cpu</c>, which count the same before and after a node
+    /// initializes. A GPU limit is only added where its unit is stable: plain and override pools get
+    /// <c>nvidia.com/gpu</c> at max nodes × GPUs × replicas (the advertised unit after initialization, so
+    /// <c>nodes</c> binds first); renaming pools get <c>nvidia.com/gpu.shared</c>, as <c>nvidia.com/gpu</c>
+    /// stops counting once their nodes initialize.
+    /// </summary>
+    public static SortedDictionary<string, string> Limits(GpuNodePoolArgs pool, SharingProfileArgs profile)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(profile);
+        var allowed = AllowedInstanceTypes(pool);
+        var nodes = pool.EffectiveKarpenterMaxNodes;
+        var cpu = pool.KarpenterMaxCpu ?? nodes * (allowed.Count == 0 ? 0 : allowed.Max(t => t.VCpus));
+        var gpus = nodes * (allowed.Count == 0 ? 0 : allowed.Max(t => t.GpuCount)) * profile.SlicesPerGpu;
+        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["cpu"] = Text(cpu),
+            ["nodes"] = Text(nodes),
+            [PodResource(pool, profile)] = Text(gpus),
+        };
+    }
+
+    /// <summary>One NodeOverlay per physical GPU count: its name suffix, the count and the capacity it declares.</summary>
+    public static IReadOnlyList<(int GpuCount, IReadOnlyDictionary<string, string> Capacity)> Overlays(GpuNodePoolArgs pool, SharingProfileArgs profile)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (pool.KarpenterMode == KarpenterMode.Plain)
+        {
+            return [];
+        }
+        return [.. GpuCounts(pool).Select(count => (count, (IReadOnlyDictionary<string, string>)new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [PodResource(pool, profile)] = Text(count * profile.SlicesPerGpu),
+        }))];
+    }
+
+    /// <summary>The requirements that scope an overlay to one pool's instance types with <paramref name="gpuCount"/> GPUs.</summary>
+    internal static IReadOnlyList<NodeSelectorRequirement> OverlayRequirements(string poolName, int gpuCount) =>
+    [
+        new(NodePoolLabel, "In", [poolName]),
+        new(InstanceGpuCountLabel, "In", [Text(gpuCount)]),
+    ];
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

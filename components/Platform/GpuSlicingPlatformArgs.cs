@@ -1,0 +1,138 @@
+using GpuSlicingInfra.Components.Autoscaling;
+using GpuSlicingInfra.Components.Aws;
+using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Validation;
+
+namespace GpuSlicingInfra.Components.Platform;
+
+/// <summary>
+/// Inputs of <see cref="GpuSlicingPlatform"/>: one record for the whole stack. Wiring members of the
+/// nested component args (VPC ids, cluster, providers) are filled in by the platform.
+/// </summary>
+public sealed record GpuSlicingPlatformArgs
+{
+    /// <summary>Environment name, tagged on every resource (e.g. <c>dev</c>, <c>prod</c>).</summary>
+    public required string Environment { get; init; }
+
+    /// <summary>The network. Default: a new VPC with defaults.</summary>
+    public NetworkArgs Network { get; init; } = new();
+
+    /// <summary>The cluster.</summary>
+    public required ClusterArgs Cluster { get; init; }
+
+    /// <summary>The device plugin and its sharing profiles.</summary>
+    public required NvidiaDevicePluginArgs DevicePlugin { get; init; }
+
+    /// <summary>Karpenter, for pools whose provisioner includes it. Default: off.</summary>
+    public KarpenterArgs Karpenter { get; init; } = new();
+
+    /// <summary>GPU pools: managed node groups, Karpenter NodePools or both. Default: none.</summary>
+    public IReadOnlyList<GpuNodePoolArgs> GpuPools { get; init; } = [];
+
+    /// <summary>Tags on every resource, besides the environment tag. Default: none.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Every problem with these args, each naming the field.</summary>
+    public IReadOnlyList<ArgsProblem> Validate()
+    {
+        var problems = new List<ArgsProblem>();
+        if (!Naming.IsDnsLabel(Environment))
+        {
+            problems.Add(new(nameof(Environment), $"'{Environment}' must be a DNS label, e.g. dev or prod."));
+        }
+        problems.AddRange(TagProblems());
+        problems.AddRange(Network.Validate().Select(p => p.Under(nameof(Network))));
+        problems.AddRange(Cluster.Validate().Select(p => p.Under(nameof(Cluster))));
+        problems.AddRange(DevicePlugin.Validate().Select(p => p.Under(nameof(DevicePlugin))));
+        if (Karpenter.Enabled)
+        {
+            problems.AddRange(Karpenter.Validate().Select(p => p.Under(nameof(Karpenter))));
+            problems.AddRange(AmiReleaseProblems());
+        }
+        var profileNames = DevicePlugin.Profiles.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (pool, index) in GpuPools.Select((p, i) => (p, i)))
+        {
+            var path = $"{nameof(GpuPools)}[{pool.Name}]";
+            problems.AddRange(pool.Validate().Select(p => p.Under(path)));
+            if (GpuPools.Take(index).Any(p => p.Name == pool.Name))
+            {
+                problems.Add(new(path, $"pool '{pool.Name}' is defined more than once."));
+            }
+            if (!profileNames.Contains(pool.Profile))
+            {
+                // An unknown nvidia.com/device-plugin.config label makes the plugin's config manager exit.
+                problems.Add(new($"{path}.{nameof(GpuNodePoolArgs.Profile)}", $"'{pool.Profile}' is not a defined sharing profile ({string.Join(", ", profileNames.Order(StringComparer.Ordinal))})."));
+            }
+            else if (pool.UsesKarpenter)
+            {
+                problems.AddRange(KarpenterModeProblems(pool, DevicePlugin.Profiles.First(p => p.Name == pool.Profile)).Select(p => p.Under(path)));
+            }
+            if (pool.UsesKarpenter && !Karpenter.Enabled)
+            {
+                problems.Add(new($"{path}.{nameof(GpuNodePoolArgs.Provisioner)}", $"pool '{pool.Name}' is provisioned by Karpenter, but karpenter.enabled is false."));
+            }
+        }
+        return problems;
+    }
+
+    // EKS publishes the AL2023 NVIDIA AMIs of a Kubernetes version from the day the version is released, so a
+    // pinned alias dated earlier names an AMI that does not exist for the cluster's version: Karpenter finds no
+    // image and the EC2NodeClass never becomes ready.
+    private IEnumerable<ArgsProblem> AmiReleaseProblems()
+    {
+        if (KarpenterArgs.PinnedAmiDate(Karpenter.AmiAlias) is { } amiDate
+            && KubernetesVersions.Find(Cluster.KubernetesVersion) is { } version
+            && amiDate < version.Released)
+        {
+            yield return new($"{nameof(Karpenter)}.{nameof(KarpenterArgs.AmiAlias)}",
+                $"'{Karpenter.AmiAlias}' predates Kubernetes {version.Version} on EKS ({version.Released:yyyy-MM-dd}), so no such AMI exists for cluster.kubernetesVersion {version.Version}; pin an AMI released on or after that day, or use al2023@latest.");
+        }
+    }
+
+    // The platform merges its tags into every component's; the EC2NodeClass of a Karpenter pool gets
+    // the platform's, Karpenter's and the pool's (GpuSlicingPlatform, Karpenter.NodeClass).
+    private IEnumerable<ArgsProblem> TagProblems()
+    {
+        var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.StackReservedPrefixes, TagRules.MaxUserTags)
+            .Concat(TagRules.SelectiveKeyTags(Tags, nameof(Tags)))
+            .Concat(TagRules.Collisions(Network.Tags, $"{nameof(Network)}.{nameof(NetworkArgs.Tags)}", Tags, nameof(Tags)))
+            .Concat(TagRules.Collisions(Cluster.Tags, $"{nameof(Cluster)}.{nameof(ClusterArgs.Tags)}", Tags, nameof(Tags)))
+            .Concat(TagRules.Collisions(Karpenter.Tags, $"{nameof(Karpenter)}.{nameof(KarpenterArgs.Tags)}", Tags, nameof(Tags)));
+        foreach (var pool in GpuPools)
+        {
+            var field = $"{nameof(GpuPools)}[{pool.Name}].{nameof(GpuNodePoolArgs.Tags)}";
+            problems = problems.Concat(TagRules.Collisions(pool.Tags, field, Tags, nameof(Tags)));
+            if (pool.UsesKarpenter)
+            {
+                problems = problems.Concat(TagRules.Collisions(pool.Tags, field, Karpenter.Tags, $"{nameof(Karpenter)}.{nameof(KarpenterArgs.Tags)}"));
+            }
+        }
+        if (GpuPools.FirstOrDefault(p => p.UsesKarpenter) is { } karpenterPool)
+        {
+            problems = problems.Concat(TagRules.KarpenterNodeClassTags(Tags, nameof(Tags),
+                $"stack-wide tags are copied onto the EC2NodeClass of pool '{karpenterPool.Name}', which Karpenter provisions"));
+        }
+        return problems;
+    }
+
+    // Each mode only works with one kind of profile (gpu-sharing.md, "Karpenter and time-slicing").
+    private static IEnumerable<ArgsProblem> KarpenterModeProblems(GpuNodePoolArgs pool, SharingProfileArgs profile)
+    {
+        var renamed = profile.ResourceName != KarpenterPoolDesign.GpuResource;
+        var field = nameof(GpuNodePoolArgs.KarpenterMode);
+        switch (pool.KarpenterMode)
+        {
+            case KarpenterMode.OverlayShared when !renamed:
+                yield return new(field, $"overlay-shared needs a profile that advertises {KarpenterPoolDesign.SharedGpuResource}: set renameByDefault: true on profile '{profile.Name}' (with a sharing strategy), or use overlay-override.");
+                break;
+            case KarpenterMode.OverlayOverride when renamed:
+                yield return new(field, $"overlay-override would declare nvidia.com/gpu on nodes that advertise {KarpenterPoolDesign.SharedGpuResource} (profile '{profile.Name}' renames it): their NodeClaims would never initialize. Use overlay-shared.");
+                break;
+            case KarpenterMode.Plain when renamed:
+                yield return new(field, $"plain cannot provision for {KarpenterPoolDesign.SharedGpuResource} (profile '{profile.Name}' renames it): no instance type offers it without an overlay, so pods stay pending. Use overlay-shared.");
+                break;
+            default:
+                break;
+        }
+    }
+}
