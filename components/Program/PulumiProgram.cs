@@ -15,6 +15,7 @@ public sealed partial class PulumiProgram
     private readonly List<KeyValuePair<string, Expr>> _outputs = [];
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly StackConfigNames _stackConfigNames;
+    private readonly Stack<ComponentIdentity> _components = new();
 
     /// <summary>Starts an empty program.</summary>
     /// <param name="project">The Pulumi project name (the <c>name</c> key and the config namespace).</param>
@@ -84,6 +85,50 @@ public sealed partial class PulumiProgram
             throw new InvalidOperationException($"The program already has an output named '{name}'.");
         }
         _outputs.Add(KeyValuePair.Create(name, value));
+    }
+
+    /// <summary>
+    /// Starts a component: every resource added until the returned scope is disposed records
+    /// <paramref name="kind"/> and <paramref name="name"/> as its owner (the innermost open component).
+    /// </summary>
+    /// <param name="kind">The component's kind, e.g. <c>Cluster</c>.</param>
+    /// <param name="name">The component's name, e.g. <c>cluster</c>.</param>
+    /// <returns>The scope; dispose it when the component has added its resources.</returns>
+    /// <exception cref="ArgumentException">A blank kind or name.</exception>
+    public IDisposable BeginComponent(string kind, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var identity = new ComponentIdentity(kind, name);
+        _components.Push(identity);
+        return new ComponentScope(this, identity);
+    }
+
+    /// <summary>The innermost open component; null outside every component.</summary>
+    internal ComponentIdentity? CurrentComponent => _components.TryPeek(out var top) ? top : null;
+
+    private void EndComponent(ComponentIdentity identity)
+    {
+        // Scopes close in reverse order; anything else is a component that forgot to dispose an inner one.
+        if (!_components.TryPeek(out var top) || !ReferenceEquals(top, identity))
+        {
+            throw new InvalidOperationException($"Component scope '{identity}' closed out of order.");
+        }
+        _components.Pop();
+    }
+
+    private sealed class ComponentScope(PulumiProgram program, ComponentIdentity identity) : IDisposable
+    {
+        private bool _disposed;
+
+        public void Dispose()
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                program.EndComponent(identity);
+            }
+        }
     }
 
     internal void Add(Resource resource)

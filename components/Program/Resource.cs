@@ -22,6 +22,7 @@ public abstract class Resource
         Type = type;
         Args = args;
         Options = options ?? new ResourceOptions();
+        Component = program.CurrentComponent;
         program.Add(this);
     }
 
@@ -30,6 +31,9 @@ public abstract class Resource
 
     /// <summary>The type token.</summary>
     public string Type { get; }
+
+    /// <summary>The component that added this resource (see <see cref="PulumiProgram.BeginComponent"/>); null when none did.</summary>
+    public ComponentIdentity? Component { get; }
 
     /// <summary>The typed inputs.</summary>
     public object Args { get; }

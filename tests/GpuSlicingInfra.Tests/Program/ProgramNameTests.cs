@@ -96,7 +96,4 @@ public sealed class ProgramNameTests
             Assert.DoesNotContain("pulumi", names);
         }
     }
-
-    private sealed class TestResource(PulumiProgram program, string name)
-        : Resource(program, name, "test:index:Thing", new object(), null);
 }
