@@ -72,7 +72,7 @@ public sealed class Karpenter
                     FeatureGates = new KarpenterFeatureGateValues(args.UsesNodeOverlays),
                 },
                 Replicas = args.Replicas,
-                NodeSelector = new SortedDictionary<string, string>(StringComparer.Ordinal) { [Cluster.NodeRoleLabel] = "system" },
+                NodeSelector = new SortedDictionary<string, string>(StringComparer.Ordinal) { [WellKnownKeys.NodeRoleLabel] = "system" },
                 ServiceAccount = new KarpenterServiceAccountValues
                 {
                     Name = KarpenterArgs.ServiceAccountName,
@@ -129,7 +129,7 @@ public sealed class Karpenter
         // The CRDs come with the chart: every object waits for the release. Objects have fixed
         // names, so a replacement deletes the old object before creating the new one.
         var afterRelease = new ResourceOptions { Provider = provider, DependsOn = [Release], DeleteBeforeReplace = true };
-        var discovery = new Dictionary<string, string> { [ResourceTags.KarpenterDiscovery] = args.ClusterName! };
+        var discovery = new Dictionary<string, string> { [WellKnownKeys.KarpenterDiscoveryTag] = args.ClusterName! };
         var nodeClass = new CustomResource(program, $"{name}-nodeclass-{pool.Name}", new CustomResourceArgs
         {
             ApiVersion = KarpenterApi.NodeClassApiVersion,
@@ -145,7 +145,7 @@ public sealed class Karpenter
                 MetadataOptions = new Ec2NodeClassMetadataOptions("enabled", "disabled", 1, "required"),
                 BlockDeviceMappings = [new Ec2NodeClassBlockDeviceMapping("/dev/xvda",
                     new Ec2NodeClassEbs($"{pool.DiskSizeGiB}Gi", "gp3", Encrypted: true, DeleteOnTermination: true), RootVolume: true)],
-                Tags = ResourceTags.Merge(args.Tags, [.. pool.Tags.Select(t => (t.Key, t.Value)), (ResourceTags.PoolLabel, pool.Name)]),
+                Tags = ResourceTags.Merge(args.Tags, [.. pool.Tags.Select(t => (t.Key, t.Value)), (WellKnownKeys.PoolLabel, pool.Name)]),
             },
         }, afterRelease);
 

@@ -13,33 +13,12 @@ namespace GpuSlicingInfra.Components.Autoscaling;
 /// </summary>
 public static class KarpenterPoolDesign
 {
-    /// <summary>The renamed time-sliced resource (device plugin <c>renameByDefault: true</c>).</summary>
-    public const string SharedGpuResource = "nvidia.com/gpu.shared";
 
-    /// <summary>The plain GPU resource.</summary>
-    public const string GpuResource = "nvidia.com/gpu";
 
-    /// <summary>
-    /// Taint key of overlay-shared pools. Pods asking for <c>nvidia.com/gpu</c> tolerate the GPU taint
-    /// but not this one, so Karpenter never launches a renaming node for them: that NodeClaim would wait
-    /// forever for an <c>nvidia.com/gpu</c> the node never registers.
-    /// </summary>
-    public const string SharedGpuTaintKey = "nvidia.com/gpu.shared";
 
-    /// <summary>Well-known label keys of NodePool requirements.</summary>
-    public const string InstanceFamilyLabel = "karpenter.k8s.aws/instance-family";
 
-    /// <summary>Physical GPUs of an instance type.</summary>
-    public const string InstanceGpuCountLabel = "karpenter.k8s.aws/instance-gpu-count";
 
-    /// <summary>The instance type.</summary>
-    public const string InstanceTypeLabel = "node.kubernetes.io/instance-type";
 
-    /// <summary>Spot or on-demand.</summary>
-    public const string CapacityTypeLabel = "karpenter.sh/capacity-type";
-
-    /// <summary>The NodePool that launched a node; NodeOverlays use it to target one pool.</summary>
-    public const string NodePoolLabel = "karpenter.sh/nodepool";
 
     /// <summary>The instance types Karpenter may choose for the pool, ordered by name.</summary>
     public static IReadOnlyList<GpuInstanceType> AllowedInstanceTypes(GpuNodePoolArgs pool)
@@ -67,18 +46,18 @@ public static class KarpenterPoolDesign
         var requirements = new List<NodeSelectorRequirement>();
         if (pool.KarpenterInstanceSelection == KarpenterInstanceSelection.Types)
         {
-            requirements.Add(new(InstanceTypeLabel, "In", [.. allowed.Select(t => t.Name)]));
+            requirements.Add(new(WellKnownKeys.InstanceTypeLabel, "In", [.. allowed.Select(t => t.Name)]));
         }
         else
         {
-            requirements.Add(new(InstanceFamilyLabel, "In", [.. allowed.Select(t => t.Family).Distinct().Order(StringComparer.Ordinal)]));
+            requirements.Add(new(WellKnownKeys.InstanceFamilyLabel, "In", [.. allowed.Select(t => t.Family).Distinct().Order(StringComparer.Ordinal)]));
             // The family alone would also allow its multi-GPU sizes (g4dn.12xlarge, metal).
-            requirements.Add(new(InstanceGpuCountLabel, "In", [.. GpuCounts(pool).Select(Text)]));
+            requirements.Add(new(WellKnownKeys.InstanceGpuCountLabel, "In", [.. GpuCounts(pool).Select(Text)]));
         }
         requirements.Add(new("kubernetes.io/arch", "In", ["amd64"]));
         requirements.Add(new("kubernetes.io/os", "In", ["linux"]));
         // "Spot" allows spot and falls back to on-demand when spot capacity is short.
-        requirements.Add(new(CapacityTypeLabel, "In", pool.CapacityType == CapacityType.Spot ? ["spot", "on-demand"] : ["on-demand"]));
+        requirements.Add(new(WellKnownKeys.CapacityTypeLabel, "In", pool.CapacityType == CapacityType.Spot ? ["spot", "on-demand"] : ["on-demand"]));
         return requirements;
     }
 
@@ -86,10 +65,10 @@ public static class KarpenterPoolDesign
     internal static IReadOnlyList<Taint> Taints(GpuNodePoolArgs pool)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        var taints = new List<Taint> { new(ResourceTags.GpuTaintKey, "true", "NoSchedule") };
+        var taints = new List<Taint> { new(WellKnownKeys.GpuTaintKey, "true", "NoSchedule") };
         if (pool.KarpenterMode == KarpenterMode.OverlayShared)
         {
-            taints.Add(new(SharedGpuTaintKey, "true", "NoSchedule"));
+            taints.Add(new(WellKnownKeys.SharedGpuTaintKey, "true", "NoSchedule"));
         }
         return taints;
     }
@@ -102,7 +81,7 @@ public static class KarpenterPoolDesign
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(profile);
-        return pool.KarpenterMode == KarpenterMode.OverlayShared ? SharedGpuResource : profile.ResourceName;
+        return pool.KarpenterMode == KarpenterMode.OverlayShared ? WellKnownKeys.SharedGpuResource : profile.ResourceName;
     }
 
     /// <summary>
@@ -146,8 +125,8 @@ public static class KarpenterPoolDesign
     /// <summary>The requirements that scope an overlay to one pool's instance types with <paramref name="gpuCount"/> GPUs.</summary>
     internal static IReadOnlyList<NodeSelectorRequirement> OverlayRequirements(string poolName, int gpuCount) =>
     [
-        new(NodePoolLabel, "In", [poolName]),
-        new(InstanceGpuCountLabel, "In", [Text(gpuCount)]),
+        new(WellKnownKeys.NodePoolLabel, "In", [poolName]),
+        new(WellKnownKeys.InstanceGpuCountLabel, "In", [Text(gpuCount)]),
     ];
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

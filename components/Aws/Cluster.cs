@@ -105,7 +105,7 @@ public sealed class Cluster
                 MaxSize = args.SystemMaxSize,
             },
             SubnetIds = privateSubnets,
-            Labels = new Dictionary<string, string> { [NodeRoleLabel] = "system" },
+            Labels = new Dictionary<string, string> { [WellKnownKeys.NodeRoleLabel] = "system" },
             LaunchTemplate = systemTemplate,
             Version = Resource.KubernetesVersion,
             Tags = ResourceTags.Merge(args.Tags),
@@ -143,8 +143,6 @@ public sealed class Cluster
     /// <summary>The CoreDNS managed add-on.</summary>
     internal EksAddon CoreDns { get; }
 
-    /// <summary>Label that marks system nodes; controllers select it.</summary>
-    public const string NodeRoleLabel = "gpu-slicing-infra/node-role";
 
     /// <summary>The EKS cluster name (known at compile time).</summary>
     public string Name { get; }

@@ -10,9 +10,6 @@ namespace GpuSlicingInfra.Components.Gpu;
 /// </summary>
 public static class DevicePluginConfig
 {
-    /// <summary>The GPU resource the plugin shares.</summary>
-    public const string GpuResource = "nvidia.com/gpu";
-
     /// <summary>The config file text for one profile.</summary>
     public static string Render(SharingProfileArgs profile)
     {
@@ -28,7 +25,7 @@ public static class DevicePluginConfig
                 Entry("renameByDefault", Expr.Bool(profile.RenameByDefault)),
                 Entry("failRequestsGreaterThanOne", Expr.Bool(profile.FailRequestsGreaterThanOne)),
                 Entry("resources", Expr.List([Map(
-                    Entry("name", Expr.Text(GpuResource)),
+                    Entry("name", Expr.Text(WellKnownKeys.GpuResource)),
                     Entry("replicas", Expr.Number(profile.Replicas)))])));
             var key = profile.Strategy == SharingStrategy.Mps ? "mps" : "timeSlicing";
             document.Add(Entry("sharing", Map(Entry(key, sharing))));

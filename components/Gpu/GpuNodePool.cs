@@ -41,7 +41,7 @@ public sealed class GpuNodePool
             },
             SubnetIds = subnets,
             Labels = NodeLabels(args),
-            Taints = [new NodeGroupTaintArgs { Key = ResourceTags.GpuTaintKey, Value = "true", Effect = "NO_SCHEDULE" }],
+            Taints = [new NodeGroupTaintArgs { Key = WellKnownKeys.GpuTaintKey, Value = "true", Effect = "NO_SCHEDULE" }],
             LaunchTemplate = template,
             Version = cluster.KubernetesVersion,
             Tags = ResourceTags.Merge(args.Tags),
@@ -56,8 +56,8 @@ public sealed class GpuNodePool
     {
         ArgumentNullException.ThrowIfNull(args);
         return ResourceTags.Merge(args.Labels,
-            (ResourceTags.GpuPresentLabel, "true"),
-            (ResourceTags.DevicePluginConfigLabel, args.Profile),
-            (ResourceTags.PoolLabel, args.Name));
+            (WellKnownKeys.GpuPresentLabel, "true"),
+            (WellKnownKeys.DevicePluginConfigLabel, args.Profile),
+            (WellKnownKeys.PoolLabel, args.Name));
     }
 }

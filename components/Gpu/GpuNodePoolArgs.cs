@@ -126,7 +126,7 @@ public sealed partial record GpuNodePoolArgs
             problems.Add(new(nameof(InstanceTypes), $"'{duplicate.Key}' is listed more than once."));
         }
         problems.AddRange(ConfigRules.KubernetesLabels(Labels, nameof(Labels),
-            [ResourceTags.GpuPresentLabel, ResourceTags.DevicePluginConfigLabel, ResourceTags.PoolLabel]));
+            [WellKnownKeys.GpuPresentLabel, WellKnownKeys.DevicePluginConfigLabel, WellKnownKeys.PoolLabel]));
         if (MinSize < 0 || MinSize > DesiredSize || DesiredSize > MaxSize)
         {
             problems.Add(new(nameof(DesiredSize), $"sizes must satisfy 0 <= min ({MinSize}) <= desired ({DesiredSize}) <= max ({MaxSize})."));

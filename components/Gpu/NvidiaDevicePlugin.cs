@@ -1,4 +1,3 @@
-using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Program;
 using GpuSlicingInfra.Components.Providers.Kubernetes;
 
@@ -46,7 +45,7 @@ public sealed class NvidiaDevicePlugin
             Data = data,
         }, fixedName with { DependsOn = [ns] });
 
-        var gpuToleration = new Toleration { Key = ResourceTags.GpuTaintKey, Operator = "Exists", Effect = "NoSchedule" };
+        var gpuToleration = new Toleration { Key = WellKnownKeys.GpuTaintKey, Operator = "Exists", Effect = "NoSchedule" };
         // Without these the plugin never runs on nodes with extra GPU taints, so they never advertise GPUs.
         Toleration[] gpuTolerations = [gpuToleration, .. args.ExtraTolerationKeys.Select(k => new Toleration { Key = k, Operator = "Exists", Effect = "NoSchedule" })];
         Release = new HelmRelease(program, name, new HelmReleaseArgs
@@ -67,7 +66,7 @@ public sealed class NvidiaDevicePlugin
                 // The chart's NFD workers tolerate only nvidia.com/gpu=present; our taint value is "true".
                 Nfd = new NfdValues(new NfdWorkerValues(gpuTolerations)),
                 Affinity = new Affinity(new NodeAffinity(new NodeSelector(
-                    [new NodeSelectorTerm([new NodeSelectorRequirement(ResourceTags.GpuPresentLabel, "In", ["true"])])]))),
+                    [new NodeSelectorTerm([new NodeSelectorRequirement(WellKnownKeys.GpuPresentLabel, "In", ["true"])])]))),
                 Tolerations = [.. gpuTolerations, new Toleration { Key = "CriticalAddonsOnly", Operator = "Exists" }],
                 PriorityClassName = "system-node-critical",
                 PodAnnotations = new SortedDictionary<string, string>(StringComparer.Ordinal)

@@ -34,7 +34,7 @@ public sealed record SharingProfileArgs
     public int SlicesPerGpu => Strategy == SharingStrategy.None ? 1 : Replicas;
 
     /// <summary>The extended resource pods request on nodes with this profile.</summary>
-    public string ResourceName => Strategy != SharingStrategy.None && RenameByDefault ? "nvidia.com/gpu.shared" : "nvidia.com/gpu";
+    public string ResourceName => Strategy != SharingStrategy.None && RenameByDefault ? WellKnownKeys.SharedGpuResource : WellKnownKeys.GpuResource;
 
     /// <summary>Every problem with these args, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()

@@ -43,7 +43,7 @@ public sealed class GpuSlicingPlatform
 
         Network = new Network(program, "network", args.Network with
         {
-            PrivateSubnetTags = ResourceTags.Merge(args.Network.PrivateSubnetTags, (ResourceTags.KarpenterDiscovery, args.Cluster.Name)),
+            PrivateSubnetTags = ResourceTags.Merge(args.Network.PrivateSubnetTags, (WellKnownKeys.KarpenterDiscoveryTag, args.Cluster.Name)),
             Tags = ResourceTags.Merge(args.Network.Tags.Concat(tags).ToDictionary()),
         });
 
@@ -82,7 +82,7 @@ public sealed class GpuSlicingPlatform
             Provider = KubernetesProvider,
             SystemNodeGroup = Cluster.SystemNodeGroup,
             ExtraTolerationKeys = karpenterPools.Any(p => p.KarpenterMode == KarpenterMode.OverlayShared)
-                ? [.. args.DevicePlugin.ExtraTolerationKeys, KarpenterPoolDesign.SharedGpuTaintKey]
+                ? [.. args.DevicePlugin.ExtraTolerationKeys, WellKnownKeys.SharedGpuTaintKey]
                 : args.DevicePlugin.ExtraTolerationKeys,
         });
 
@@ -95,7 +95,7 @@ public sealed class GpuSlicingPlatform
             _ = new Ec2Tag(program, "karpenter-cluster-security-group-discovery-tag", new Ec2TagArgs
             {
                 ResourceId = Cluster.Resource.EksClusterSecurityGroupId,
-                Key = ResourceTags.KarpenterDiscovery,
+                Key = WellKnownKeys.KarpenterDiscoveryTag,
                 Value = args.Cluster.Name,
             });
             Karpenter = new Karpenter(program, "karpenter", args.Karpenter with

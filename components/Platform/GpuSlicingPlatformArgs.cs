@@ -118,18 +118,18 @@ public sealed record GpuSlicingPlatformArgs
     // Each mode only works with one kind of profile (gpu-sharing.md, "Karpenter and time-slicing").
     private static IEnumerable<ArgsProblem> KarpenterModeProblems(GpuNodePoolArgs pool, SharingProfileArgs profile)
     {
-        var renamed = profile.ResourceName != KarpenterPoolDesign.GpuResource;
+        var renamed = profile.ResourceName != WellKnownKeys.GpuResource;
         var field = nameof(GpuNodePoolArgs.KarpenterMode);
         switch (pool.KarpenterMode)
         {
             case KarpenterMode.OverlayShared when !renamed:
-                yield return new(field, $"overlay-shared needs a profile that advertises {KarpenterPoolDesign.SharedGpuResource}: set renameByDefault: true on profile '{profile.Name}' (with a sharing strategy), or use overlay-override.");
+                yield return new(field, $"overlay-shared needs a profile that advertises {WellKnownKeys.SharedGpuResource}: set renameByDefault: true on profile '{profile.Name}' (with a sharing strategy), or use overlay-override.");
                 break;
             case KarpenterMode.OverlayOverride when renamed:
-                yield return new(field, $"overlay-override would declare nvidia.com/gpu on nodes that advertise {KarpenterPoolDesign.SharedGpuResource} (profile '{profile.Name}' renames it): their NodeClaims would never initialize. Use overlay-shared.");
+                yield return new(field, $"overlay-override would declare nvidia.com/gpu on nodes that advertise {WellKnownKeys.SharedGpuResource} (profile '{profile.Name}' renames it): their NodeClaims would never initialize. Use overlay-shared.");
                 break;
             case KarpenterMode.Plain when renamed:
-                yield return new(field, $"plain cannot provision for {KarpenterPoolDesign.SharedGpuResource} (profile '{profile.Name}' renames it): no instance type offers it without an overlay, so pods stay pending. Use overlay-shared.");
+                yield return new(field, $"plain cannot provision for {WellKnownKeys.SharedGpuResource} (profile '{profile.Name}' renames it): no instance type offers it without an overlay, so pods stay pending. Use overlay-shared.");
                 break;
             default:
                 break;

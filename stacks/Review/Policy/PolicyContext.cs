@@ -1,3 +1,4 @@
+using GpuSlicingInfra.Components;
 using GpuSlicingInfra.Stacks.Settings;
 
 namespace GpuSlicingInfra.Stacks.Review.Policy;
@@ -7,9 +8,6 @@ namespace GpuSlicingInfra.Stacks.Review.Policy;
 /// <param name="Program">The compiled program.</param>
 public sealed record PolicyContext(StackSettings Settings, ProgramSnapshot Program)
 {
-    /// <summary>Node label carrying a GPU pool's name.</summary>
-    public const string PoolLabel = "gpu-slicing-infra/pool";
-
     /// <summary>Whether this is a production stack.</summary>
     public bool IsProd => Settings.Platform.Environment == "prod";
 
@@ -24,7 +22,7 @@ public sealed record PolicyContext(StackSettings Settings, ProgramSnapshot Progr
     public static string KeyPathOf(ProgramResource nodeGroup)
     {
         ArgumentNullException.ThrowIfNull(nodeGroup);
-        return nodeGroup.Text("labels", PoolLabel) is { } pool ? SettingsBinder.ToKeyPath($"GpuPools[{pool}]") : SettingsBinder.ToKeyPath("Cluster");
+        return nodeGroup.Text("labels", WellKnownKeys.PoolLabel) is { } pool ? SettingsBinder.ToKeyPath($"GpuPools[{pool}]") : SettingsBinder.ToKeyPath("Cluster");
     }
 
     /// <summary>The Karpenter NodePools (<c>karpenter.sh</c> <c>NodePool</c> custom resources).</summary>
@@ -43,8 +41,8 @@ public sealed record PolicyContext(StackSettings Settings, ProgramSnapshot Progr
     public static string KeyPathOfKarpenter(ProgramResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var pool = resource.Text("spec", "template", "metadata", "labels", PoolLabel)
-            ?? resource.Text("spec", "tags", PoolLabel)
+        var pool = resource.Text("spec", "template", "metadata", "labels", WellKnownKeys.PoolLabel)
+            ?? resource.Text("spec", "tags", WellKnownKeys.PoolLabel)
             ?? resource.Text("metadata", "name");
         return pool is null ? SettingsBinder.ToKeyPath("Karpenter") : SettingsBinder.ToKeyPath($"GpuPools[{pool}]");
     }

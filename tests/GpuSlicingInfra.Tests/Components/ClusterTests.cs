@@ -1,3 +1,4 @@
+using GpuSlicingInfra.Components;
 using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Tests.Support;
@@ -45,7 +46,7 @@ public sealed class ClusterTests
 
         var system = program.Resource("system-nodes");
         Assert.False(ParsedProgram.Has(system, "properties.taints"));
-        Assert.Equal("system", ParsedProgram.At(system, "properties", "labels", Cluster.NodeRoleLabel));
+        Assert.Equal("system", ParsedProgram.At(system, "properties", "labels", WellKnownKeys.NodeRoleLabel));
         Assert.Equal("${network-vpc.privateSubnetIds}", ParsedProgram.Scalar(system, "properties.subnetIds"));
         Assert.Equal("required", ParsedProgram.Scalar(program.Resource("system-nodes-launch-template"), "properties.metadataOptions.httpTokens"));
     }

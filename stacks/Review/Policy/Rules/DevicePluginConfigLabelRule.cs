@@ -1,3 +1,4 @@
+using GpuSlicingInfra.Components;
 namespace GpuSlicingInfra.Stacks.Review.Policy.Rules;
 
 /// <summary>
@@ -21,7 +22,7 @@ public sealed class DevicePluginConfigLabelRule : PolicyRule
         var known = profiles.Count == 0 ? "none" : string.Join(", ", profiles.Order(StringComparer.Ordinal));
         foreach (var group in context.NodeGroups)
         {
-            if (group.Text("labels", SharingReplicasRule.ConfigLabel) is { } profile && !profiles.Contains(profile))
+            if (group.Text("labels", WellKnownKeys.DevicePluginConfigLabel) is { } profile && !profiles.Contains(profile))
             {
                 yield return Error($"node group '{group.Name}' selects device plugin config '{profile}', which the ConfigMap does not define (profiles: {known}).",
                     PolicyContext.KeyPathOf(group), group.Name);
@@ -29,7 +30,7 @@ public sealed class DevicePluginConfigLabelRule : PolicyRule
         }
         foreach (var pool in context.NodePools)
         {
-            if (pool.Text("spec", "template", "metadata", "labels", SharingReplicasRule.ConfigLabel) is { } profile && !profiles.Contains(profile))
+            if (pool.Text("spec", "template", "metadata", "labels", WellKnownKeys.DevicePluginConfigLabel) is { } profile && !profiles.Contains(profile))
             {
                 yield return Error($"Karpenter NodePool '{pool.Name}' labels its nodes with device plugin config '{profile}', which the ConfigMap does not define (profiles: {known}).",
                     PolicyContext.KeyPathOfKarpenter(pool), pool.Name);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GpuSlicingInfra.Components.Autoscaling;
+using GpuSlicingInfra.Components;
 
 namespace GpuSlicingInfra.Stacks.Review.Policy.Rules;
 
@@ -22,13 +22,13 @@ public sealed class KarpenterPlainModeRule : PolicyRule
         ArgumentNullException.ThrowIfNull(context);
         var overlaid = context.NodeOverlays
             .SelectMany(o => (o.Node("spec", "requirements") as JsonArray ?? []).OfType<JsonObject>())
-            .Where(r => r["key"]?.GetValue<string>() == KarpenterPoolDesign.NodePoolLabel && r["operator"]?.GetValue<string>() == "In")
+            .Where(r => r["key"]?.GetValue<string>() == WellKnownKeys.NodePoolLabel && r["operator"]?.GetValue<string>() == "In")
             .SelectMany(r => (r["values"] as JsonArray ?? []).Select(v => v?.GetValue<string>()))
             .ToHashSet(StringComparer.Ordinal);
         foreach (var pool in context.NodePools)
         {
             var name = pool.Text("metadata", "name") ?? pool.Name;
-            var profile = pool.Text("spec", "template", "metadata", "labels", SharingReplicasRule.ConfigLabel);
+            var profile = pool.Text("spec", "template", "metadata", "labels", WellKnownKeys.DevicePluginConfigLabel);
             if (overlaid.Contains(name) || profile is null || context.SlicesPerGpu(profile) is not ({ } slices and > 1))
             {
                 continue;

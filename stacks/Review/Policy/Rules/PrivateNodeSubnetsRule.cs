@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GpuSlicingInfra.Components.Aws;
+using GpuSlicingInfra.Components;
 
 namespace GpuSlicingInfra.Stacks.Review.Policy.Rules;
 
@@ -52,7 +52,7 @@ public sealed class PrivateNodeSubnetsRule : PolicyRule
             var bad = terms.Count == 0 ? "none" : string.Join("; ", terms.Where(t => !IsPrivateTerm(t, existingPrivate)).Select(t => t?.ToJsonString()));
             if (terms.Count == 0 || bad.Length > 0)
             {
-                yield return Error($"EC2NodeClass '{nodeClass.Name}' may place Karpenter nodes outside the private subnets (subnetSelectorTerms: {bad}); select subnets by the {ResourceTags.KarpenterDiscovery} tag, which only private subnets carry (BPG hosts, security.md #9).",
+                yield return Error($"EC2NodeClass '{nodeClass.Name}' may place Karpenter nodes outside the private subnets (subnetSelectorTerms: {bad}); select subnets by the {WellKnownKeys.KarpenterDiscoveryTag} tag, which only private subnets carry (BPG hosts, security.md #9).",
                     PolicyContext.KeyPathOfKarpenter(nodeClass), nodeClass.Name);
             }
         }
@@ -60,9 +60,9 @@ public sealed class PrivateNodeSubnetsRule : PolicyRule
         {
             foreach (var spec in (vpc.Node("subnetSpecs") as JsonArray ?? []).OfType<JsonObject>())
             {
-                if (spec["type"]?.GetValue<string>() != "Private" && spec["tags"]?[ResourceTags.KarpenterDiscovery] is not null)
+                if (spec["type"]?.GetValue<string>() != "Private" && spec["tags"]?[WellKnownKeys.KarpenterDiscoveryTag] is not null)
                 {
-                    yield return Error($"VPC '{vpc.Name}' tags its {spec["type"]?.GetValue<string>()} subnets {ResourceTags.KarpenterDiscovery}: Karpenter would launch nodes there (BPG hosts, security.md #9, #18).",
+                    yield return Error($"VPC '{vpc.Name}' tags its {spec["type"]?.GetValue<string>()} subnets {WellKnownKeys.KarpenterDiscoveryTag}: Karpenter would launch nodes there (BPG hosts, security.md #9, #18).",
                         Settings.SettingsBinder.ToKeyPath("Network"), vpc.Name);
                 }
             }
@@ -73,7 +73,7 @@ public sealed class PrivateNodeSubnetsRule : PolicyRule
     private static bool IsPrivateTerm(JsonNode? term, HashSet<string> existingPrivate) => term switch
     {
         JsonObject t when t["id"] is JsonValue id => existingPrivate.Contains(id.GetValue<string>()) && t.Count == 1,
-        JsonObject t when t["tags"] is JsonObject tags => t.Count == 1 && tags[ResourceTags.KarpenterDiscovery] is JsonValue,
+        JsonObject t when t["tags"] is JsonObject tags => t.Count == 1 && tags[WellKnownKeys.KarpenterDiscoveryTag] is JsonValue,
         _ => false,
     };
 

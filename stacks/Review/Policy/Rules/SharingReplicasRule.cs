@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GpuSlicingInfra.Components.Autoscaling;
+using GpuSlicingInfra.Components;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Stacks.Settings;
 
@@ -13,9 +13,6 @@ namespace GpuSlicingInfra.Stacks.Review.Policy.Rules;
 /// </summary>
 public sealed class SharingReplicasRule : PolicyRule
 {
-    /// <summary>The node label that selects a device plugin config profile.</summary>
-    public const string ConfigLabel = "nvidia.com/device-plugin.config";
-
     /// <inheritdoc />
     public override string Id => "GSI009";
 
@@ -74,13 +71,13 @@ public sealed class SharingReplicasRule : PolicyRule
     private static IEnumerable<(string Pool, int GpuMemoryGiB)> PoolsUsing(PolicyContext context, string profile)
     {
         var groups = context.GpuNodeGroups
-            .Where(g => g.Text("labels", ConfigLabel) == profile)
+            .Where(g => g.Text("labels", WellKnownKeys.DevicePluginConfigLabel) == profile)
             .Select(g => (
-                g.Text("labels", PolicyContext.PoolLabel) ?? g.Name,
+                g.Text("labels", WellKnownKeys.PoolLabel) ?? g.Name,
                 SmallestMemory((g.Node("instanceTypes") as JsonArray ?? []).Select(t => GpuInstanceCatalog.Find(t?.GetValue<string>() ?? "")))));
         var nodePools = context.NodePools
-            .Where(p => p.Text("spec", "template", "metadata", "labels", ConfigLabel) == profile)
-            .Select(p => (p.Text("spec", "template", "metadata", "labels", PolicyContext.PoolLabel) ?? p.Name, SmallestMemory(AllowedTypes(p))));
+            .Where(p => p.Text("spec", "template", "metadata", "labels", WellKnownKeys.DevicePluginConfigLabel) == profile)
+            .Select(p => (p.Text("spec", "template", "metadata", "labels", WellKnownKeys.PoolLabel) ?? p.Name, SmallestMemory(AllowedTypes(p))));
         return groups.Concat(nodePools).Where(p => p.Item2 != int.MaxValue).DistinctBy(p => p.Item1);
     }
 
@@ -93,11 +90,11 @@ public sealed class SharingReplicasRule : PolicyRule
         var requirements = (nodePool.Node("spec", "template", "spec", "requirements") as JsonArray ?? []).OfType<JsonObject>()
             .Where(r => r["operator"]?.GetValue<string>() == "In")
             .ToDictionary(r => r["key"]?.GetValue<string>() ?? "", r => (r["values"] as JsonArray ?? []).Select(v => v?.GetValue<string>() ?? "").ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        if (requirements.TryGetValue(KarpenterPoolDesign.InstanceTypeLabel, out var types))
+        if (requirements.TryGetValue(WellKnownKeys.InstanceTypeLabel, out var types))
         {
             return types.Select(GpuInstanceCatalog.Find);
         }
-        return requirements.TryGetValue(KarpenterPoolDesign.InstanceFamilyLabel, out var families)
+        return requirements.TryGetValue(WellKnownKeys.InstanceFamilyLabel, out var families)
             ? GpuInstanceCatalog.All.Where(t => families.Contains(t.Family))
             : [];
     }
