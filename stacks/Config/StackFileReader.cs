@@ -42,7 +42,7 @@ public static class StackFileReader
         }
         catch (YamlException e)
         {
-            throw new ConfigException(source, $"not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {StackInputLimits.OneLine(e.Message)}");
+            throw YamlSyntaxError.From(e, text, source);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

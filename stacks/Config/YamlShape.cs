@@ -27,7 +27,7 @@ internal sealed class YamlShape(string source)
         }
         catch (YamlException e)
         {
-            throw new ConfigException(source, $"not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {StackInputLimits.OneLine(e.Message)}");
+            throw YamlSyntaxError.From(e, text, source);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
