@@ -6,7 +6,7 @@ namespace GpuSlicingInfra.Cli.Commands;
 /// <summary>Reads a file as it was at a git revision, for <c>plan --against-ref</c>.</summary>
 internal static class GitShow
 {
-    /// <exception cref="IOException">When git is missing, the revision is not a commit, or the file does not exist there.</exception>
+    /// <exception cref="IOException">When git is missing, the revision is not a commit, or the file does not exist there (said in words, not git's).</exception>
     /// <exception cref="ConfigException">When the file is too large or not UTF-8.</exception>
     public static string Read(string repositoryDirectory, string revision, string path)
     {
@@ -16,6 +16,11 @@ internal static class GitShow
             stdout => stdout.ReadToEnd().Trim(),
             _ => $"--against-ref '{StackInputLimits.Printable(revision)}' is not a commit of the repository at '{StackInputLimits.Printable(repositoryDirectory, 500)}'.");
         var source = $"{StackInputLimits.Printable(revision)}:{path}";
+        // A stack added since that commit is the common case of a missing file; git's own words ("exists on disk,
+        // but not in <sha>") do not say what to do about it.
+        _ = Run(repositoryDirectory, ["cat-file", "-e", "--end-of-options", $"{commit}:./{path}"],
+            _ => "",
+            _ => $"{StackInputLimits.Printable(path)} does not exist at --against-ref '{StackInputLimits.Printable(revision)}' (commit {commit[..Math.Min(commit.Length, 12)]}): a stack added since then has nothing to compare against; run plan without --against-ref.");
         return Run(repositoryDirectory, ["show", "--end-of-options", $"{commit}:./{path}"],
             stdout => BoundedInput.ReadStream(stdout.BaseStream, source),
             stderr => $"git show {source} failed: {StackInputLimits.Printable(stderr.Trim(), 500)}");

@@ -30,6 +30,21 @@ public sealed class AgainstRefTests
     }
 
     [Fact]
+    public void A_stack_added_since_the_revision_says_so_instead_of_git_s_words()
+    {
+        using var box = Committed();
+        File.Copy(box.PathOf("Pulumi.dev.yaml"), box.PathOf("Pulumi.staging.yaml"));
+
+        var result = box.Cli("plan", "--stack", "staging", "--against-ref", "HEAD");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Contains("Pulumi.staging.yaml does not exist at --against-ref 'HEAD'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("run plan without --against-ref", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("fatal:", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_revision_is_a_usage_error()
     {
         using var box = Committed();
