@@ -17,11 +17,12 @@ public static class PlanBuilder
     /// <param name="program">The program under review.</param>
     /// <param name="context">What the program cannot tell; <see cref="ReviewContext.None"/> for a bare program.</param>
     /// <param name="today">The day (UTC) the plan is for: the Kubernetes support phase, and so the control-plane price, depend on it.</param>
-    public static StackPlan Build(ProgramSnapshot program, ReviewContext context, DateOnly today)
+    /// <param name="prices">Instance prices; default: the list prices with the context's <see cref="ReviewContext.PriceOverrides"/>.</param>
+    public static StackPlan Build(ProgramSnapshot program, ReviewContext context, DateOnly today, IPriceSource? prices = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(context);
-        IPriceSource prices = new CatalogPriceSource(context.PriceOverrides);
+        prices ??= new CatalogPriceSource(context.PriceOverrides);
         var pools = ProgramPool.All(program, prices).Select(p => Pool(p, prices)).ToList();
         var fixedCosts = FixedCosts(program, prices, today);
 
