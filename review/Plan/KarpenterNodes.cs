@@ -17,7 +17,7 @@ internal sealed record KarpenterNodes(IReadOnlyList<string> AllowedTypes, int Ma
     public static KarpenterNodes Of(ProgramSnapshot program, ProgramResource nodePool, SharingProfile profile, IPriceSource prices)
     {
         var requirements = In(nodePool.Node("spec", "template", "spec", "requirements"));
-        var allowed = Allowed(requirements)
+        var allowed = AllowedBy(nodePool)
             .OrderBy(t => prices.HourlyUsd(t) is null)
             .ThenBy(t => prices.HourlyUsd(t) ?? 0m)
             .ThenBy(t => t, StringComparer.Ordinal)
@@ -29,9 +29,11 @@ internal sealed record KarpenterNodes(IReadOnlyList<string> AllowedTypes, int Ma
         return new KarpenterNodes(allowed, ProgramPool.Count(nodePool.Text("spec", "limits", "nodes")), mode, overlayResource ?? profile.ResourceName, capacity);
     }
 
-    // Named instance types, else the catalog types of the named families (and GPU counts, when given).
-    private static IEnumerable<string> Allowed(Dictionary<string, HashSet<string>> requirements)
+    /// <summary>The types a NodePool's requirements allow: its named instance types, else the catalog types of its families (and GPU counts, when given).</summary>
+    public static IEnumerable<string> AllowedBy(ProgramResource nodePool)
     {
+        ArgumentNullException.ThrowIfNull(nodePool);
+        var requirements = In(nodePool.Node("spec", "template", "spec", "requirements"));
         if (requirements.TryGetValue(WellKnownKeys.InstanceTypeLabel, out var named))
         {
             return named;

@@ -22,18 +22,19 @@ internal sealed record SharingProfile(string Name, string Strategy, int Replicas
     /// The profile <paramref name="name"/> from the program's ConfigMaps (a data key holding a <c>version: v1</c>
     /// document); without one, a profile that does not share (the plugin's default behaviour).
     /// </summary>
-    public static SharingProfile Find(ProgramSnapshot program, string name)
-    {
-        foreach (var configMap in program.OfType("kubernetes:core/v1:ConfigMap"))
-        {
-            if (configMap.Node("data", name) is JsonValue text && YamlJson.TryParse(text.GetValue<string>()) is JsonObject document
-                && document["version"]?.GetValue<string>() == "v1")
-            {
-                return From(name, document);
-            }
-        }
-        return new SharingProfile(name, "none", 1, false);
-    }
+    public static SharingProfile Find(ProgramSnapshot program, string name) => TryFind(program, name) ?? new SharingProfile(name, "none", 1, false);
+
+    /// <summary>The profile <paramref name="name"/> from the program's ConfigMaps, or null when none defines it.</summary>
+    public static SharingProfile? TryFind(ProgramSnapshot program, string name) =>
+        Documents(program).Where(d => d.Name == name).Select(d => From(d.Name, d.Document)).FirstOrDefault();
+
+    /// <summary>Every device plugin config of the program's ConfigMaps: each data key whose value is a <c>version: v1</c> document.</summary>
+    public static IEnumerable<(string Name, JsonObject Document)> Documents(ProgramSnapshot program) =>
+        program.OfType("kubernetes:core/v1:ConfigMap")
+            .SelectMany(c => c.Node("data") as JsonObject ?? [])
+            .Select(d => (d.Key, Document: d.Value is JsonValue text ? YamlJson.TryParse(text.GetValue<string>()) as JsonObject : null))
+            .Where(d => d.Document?["version"]?.GetValue<string>() == "v1")
+            .Select(d => (d.Key, d.Document!));
 
     /// <summary>
     /// The profile a GPU node without the config label gets: the device plugin release's <c>config.default</c>

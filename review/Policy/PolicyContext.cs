@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GpuSlicingInfra.Components;
+using GpuSlicingInfra.Review.Plan;
 
 namespace GpuSlicingInfra.Review.Policy;
 
@@ -27,8 +28,7 @@ public sealed record PolicyContext(ProgramSnapshot Program, ReviewContext Contex
     public IEnumerable<ProgramResource> NodeGroups => Program.OfType("eks:ManagedNodeGroup");
 
     /// <summary>GPU node groups: those with the NVIDIA AMI or the <c>nvidia.com/gpu.present</c> label.</summary>
-    public IEnumerable<ProgramResource> GpuNodeGroups => NodeGroups.Where(n =>
-        (n.Text("amiType") ?? "").Contains("NVIDIA", StringComparison.Ordinal) || n.Text("labels", "nvidia.com/gpu.present") == "true");
+    public IEnumerable<ProgramResource> GpuNodeGroups => NodeGroups.Where(ProgramPool.IsGpuNodeGroup);
 
     /// <summary>The config key path for a node group: its pool section, or the cluster section for the system group.</summary>
     public string KeyPathOf(ProgramResource nodeGroup)
@@ -63,33 +63,16 @@ public sealed record PolicyContext(ProgramSnapshot Program, ReviewContext Contex
     }
 
     /// <summary>The names of the device plugin config profiles: the data keys of its ConfigMap(s).</summary>
-    public IReadOnlySet<string> DevicePluginProfiles =>
-        Program.OfType("kubernetes:core/v1:ConfigMap")
-            .SelectMany(c => c.Node("data") is JsonObject data
-                ? data.Where(d => d.Value is JsonValue v && YamlJson.TryParse(v.GetValue<string>())?["version"]?.GetValue<string>() == "v1").Select(d => d.Key)
-                : [])
-            .ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> DevicePluginProfiles => SharingProfile.Documents(Program).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Slices per GPU of a device plugin config profile, read from the ConfigMap: the largest replicas it
-    /// shares a resource with, 1 when it does not share; null when no ConfigMap defines the profile.
+    /// Slices per GPU of a device plugin config profile, read from the ConfigMap: its replicas when it shares,
+    /// 1 when it does not; null when no ConfigMap defines the profile.
     /// </summary>
     public int? SlicesPerGpu(string profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        foreach (var configMap in Program.OfType("kubernetes:core/v1:ConfigMap"))
-        {
-            if (configMap.Node("data", profile) is not JsonValue text
-                || YamlJson.TryParse(text.GetValue<string>()) is not { } document || document["version"]?.GetValue<string>() != "v1")
-            {
-                continue;
-            }
-            var replicas = (document["sharing"] as JsonObject ?? [])
-                .SelectMany(s => s.Value?["resources"] as JsonArray ?? [])
-                .Select(r => int.TryParse(r?["replicas"]?.GetValue<string>(), out var n) ? n : 1);
-            return replicas.DefaultIfEmpty(1).Max();
-        }
-        return null;
+        return SharingProfile.TryFind(Program, profile)?.SlicesPerGpu;
     }
 
     private IEnumerable<ProgramResource> CustomResources(string kind) =>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GpuSlicingInfra.Components;
 using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Review.Plan;
 
 namespace GpuSlicingInfra.Review.Policy.Rules;
 
@@ -76,25 +77,10 @@ public sealed class SharingReplicasRule : PolicyRule
                 SmallestMemory((g.Node("instanceTypes") as JsonArray ?? []).Select(t => GpuInstanceCatalog.Find(t?.GetValue<string>() ?? "")))));
         var nodePools = context.NodePools
             .Where(p => p.Text("spec", "template", "metadata", "labels", WellKnownKeys.DevicePluginConfigLabel) == profile)
-            .Select(p => (p.Text("spec", "template", "metadata", "labels", WellKnownKeys.PoolLabel) ?? p.Name, SmallestMemory(AllowedTypes(p))));
+            .Select(p => (p.Text("spec", "template", "metadata", "labels", WellKnownKeys.PoolLabel) ?? p.Name, SmallestMemory(KarpenterNodes.AllowedBy(p).Select(GpuInstanceCatalog.Find))));
         return groups.Concat(nodePools).Where(p => p.Item2 != int.MaxValue).DistinctBy(p => p.Item1);
     }
 
     private static int SmallestMemory(IEnumerable<GpuInstanceType?> types) =>
         types.Select(t => t?.GpuMemoryGiB ?? int.MaxValue).DefaultIfEmpty(int.MaxValue).Min();
-
-    // The catalog types a NodePool's requirements allow: named instance types, or instance families.
-    private static IEnumerable<GpuInstanceType?> AllowedTypes(ProgramResource nodePool)
-    {
-        var requirements = (nodePool.Node("spec", "template", "spec", "requirements") as JsonArray ?? []).OfType<JsonObject>()
-            .Where(r => r["operator"]?.GetValue<string>() == "In")
-            .ToDictionary(r => r["key"]?.GetValue<string>() ?? "", r => (r["values"] as JsonArray ?? []).Select(v => v?.GetValue<string>() ?? "").ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        if (requirements.TryGetValue(WellKnownKeys.InstanceTypeLabel, out var types))
-        {
-            return types.Select(GpuInstanceCatalog.Find);
-        }
-        return requirements.TryGetValue(WellKnownKeys.InstanceFamilyLabel, out var families)
-            ? GpuInstanceCatalog.All.Where(t => families.Contains(t.Family))
-            : [];
-    }
 }
