@@ -42,14 +42,14 @@ public sealed class ProgramSnapshot
         return new ProgramSnapshot([.. parsed.Resources.Select(r => r with { Component = program.FindResource(r.Name)?.Component })], source);
     }
 
-    /// <summary>
-    /// Parses program text. It trusts the text's shape: bound untrusted input first (size, nesting, aliases),
-    /// as the CLI does for every file it reads.
-    /// </summary>
+    /// <summary>Parses program text.</summary>
+    /// <exception cref="YamlInputException">When the text exceeds the bounds of every YAML input (<see cref="YamlInput"/>) or is not YAML.</exception>
     /// <exception cref="IOException">When the text is not a Pulumi YAML program (the CLI reports it as bad input).</exception>
     public static ProgramSnapshot Parse(string yaml, string source)
     {
         ArgumentNullException.ThrowIfNull(yaml);
+        // A program from another commit or a pull request is input too: bounded before it is loaded.
+        YamlInput.Check(yaml, source);
         var stream = new YamlStream();
         try
         {

@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace GpuSlicingInfra.Stacks.Config;
+namespace GpuSlicingInfra.Review;
 
 /// <summary>
 /// Checks a YAML text on its event stream, before any node tree exists: nesting, duplicate keys, and what aliases
@@ -14,7 +14,7 @@ internal sealed class YamlShape(string source)
     private readonly Dictionary<string, Extent> _anchors = new(StringComparer.Ordinal);
     private long _values;
 
-    /// <exception cref="ConfigException">Syntax error, too deep, a duplicate key or too many values once aliases are expanded.</exception>
+    /// <exception cref="YamlInputException">Syntax error, too deep, a duplicate key or too many values once aliases are expanded.</exception>
     public void Check(string text)
     {
         var parser = new Parser(new StringReader(text));
@@ -27,12 +27,12 @@ internal sealed class YamlShape(string source)
         }
         catch (YamlException e)
         {
-            throw new ConfigException(source, $"not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {StackInputLimits.OneLine(e.Message)}");
+            throw new YamlInputException(source, $"not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {InputText.OneLine(e.Message)}");
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             // The YAML scanner throws these on some malformed input instead of a YamlException.
-            throw new ConfigException(source, $"not valid YAML near line {parser.Current?.Start.Line ?? 1}: {StackInputLimits.OneLine(e.Message)}");
+            throw new YamlInputException(source, $"not valid YAML near line {parser.Current?.Start.Line ?? 1}: {InputText.OneLine(e.Message)}");
         }
     }
 
@@ -47,11 +47,11 @@ internal sealed class YamlShape(string source)
             case MappingStart or SequenceStart:
                 if (TakeSlot(null, isContainer: true))
                 {
-                    throw new ConfigException(source, $"line {current.Start.Line}: map keys must be plain text, not a {(current is MappingStart ? "map" : "list")}.");
+                    throw new YamlInputException(source, $"line {current.Start.Line}: map keys must be plain text, not a {(current is MappingStart ? "map" : "list")}.");
                 }
-                if (_frames.Count >= StackInputLimits.MaxDepth)
+                if (_frames.Count >= YamlInput.MaxDepth)
                 {
-                    throw new ConfigException(source, $"line {current.Start.Line}: values are nested more than {StackInputLimits.MaxDepth} levels deep.");
+                    throw new YamlInputException(source, $"line {current.Start.Line}: values are nested more than {YamlInput.MaxDepth} levels deep.");
                 }
                 Count(1, current);
                 _frames.Push(new Frame(current is MappingStart, _frames.Count + 1, _values, ((NodeEvent)current).Anchor));
@@ -80,7 +80,7 @@ internal sealed class YamlShape(string source)
             case AnchorAlias alias:
                 if (TakeSlot(null, isContainer: false))
                 {
-                    throw new ConfigException(source, $"line {alias.Start.Line}: map keys must be plain text, not an alias.");
+                    throw new YamlInputException(source, $"line {alias.Start.Line}: map keys must be plain text, not an alias.");
                 }
                 Expand(alias);
                 break;
@@ -91,7 +91,7 @@ internal sealed class YamlShape(string source)
     {
         if (_frames.Any(f => !f.Anchor.IsEmpty && f.Anchor.Value == alias.Value.Value))
         {
-            throw new ConfigException(source, $"line {alias.Start.Line}: the alias '*{StackInputLimits.Printable(alias.Value.Value)}' refers to a value that contains it.");
+            throw new YamlInputException(source, $"line {alias.Start.Line}: the alias '*{InputText.Printable(alias.Value.Value)}' refers to a value that contains it.");
         }
         // An undefined alias is reported by the reader that builds the tree.
         if (!_anchors.TryGetValue(alias.Value.Value, out var extent))
@@ -99,9 +99,9 @@ internal sealed class YamlShape(string source)
             return;
         }
         var depth = _frames.Count + extent.Height;
-        if (depth > StackInputLimits.MaxDepth)
+        if (depth > YamlInput.MaxDepth)
         {
-            throw new ConfigException(source, $"line {alias.Start.Line}: values are nested more than {StackInputLimits.MaxDepth} levels deep once the alias '*{StackInputLimits.Printable(alias.Value.Value)}' is expanded.");
+            throw new YamlInputException(source, $"line {alias.Start.Line}: values are nested more than {YamlInput.MaxDepth} levels deep once the alias '*{InputText.Printable(alias.Value.Value)}' is expanded.");
         }
         if (_frames.TryPeek(out var parent))
         {
@@ -113,9 +113,9 @@ internal sealed class YamlShape(string source)
     private void Count(long values, ParsingEvent at)
     {
         _values += values;
-        if (_values > StackInputLimits.MaxValues)
+        if (_values > YamlInput.MaxValues)
         {
-            throw new ConfigException(source, $"line {at.Start.Line}: expands to more than {StackInputLimits.MaxValues} values (aliases repeated?); a stack file or program is far smaller.");
+            throw new YamlInputException(source, $"line {at.Start.Line}: expands to more than {YamlInput.MaxValues} values (aliases repeated?); a stack file or program is far smaller.");
         }
     }
 
@@ -129,7 +129,7 @@ internal sealed class YamlShape(string source)
         var wasKey = map.ExpectKey;
         if (wasKey && scalar is not null && !map.Keys.Add(scalar.Value))
         {
-            throw new ConfigException(source, $"line {scalar.Start.Line}: key '{StackInputLimits.Printable(scalar.Value)}' appears twice in the same map.");
+            throw new YamlInputException(source, $"line {scalar.Start.Line}: key '{InputText.Printable(scalar.Value)}' appears twice in the same map.");
         }
         // A container value fills its slot when it ends (MappingEnd/SequenceEnd above); a scalar or alias at once.
         map.ExpectKey = !isContainer && !wasKey;
