@@ -1,5 +1,3 @@
-using GpuSlicingInfra.Components.Cost;
-
 namespace GpuSlicingInfra.Components.Aws;
 
 /// <summary>One Kubernetes minor version on Amazon EKS.</summary>
@@ -14,10 +12,6 @@ public sealed record KubernetesVersionSupport(string Version, DateOnly Released,
         day <= EndOfStandardSupport ? KubernetesSupportPhase.Standard
         : day <= EndOfExtendedSupport ? KubernetesSupportPhase.Extended
         : KubernetesSupportPhase.Ended;
-
-    /// <summary>The control plane's USD per hour on <paramref name="day"/> (extended support costs six times standard).</summary>
-    public decimal ControlPlaneHourlyUsdOn(DateOnly day) =>
-        PhaseOn(day) == KubernetesSupportPhase.Standard ? HourlyRates.EksControlPlaneUsd : HourlyRates.EksControlPlaneExtendedSupportUsd;
 }
 
 /// <summary>Where a version stands in the EKS calendar.</summary>

@@ -1,4 +1,4 @@
-using GpuSlicingInfra.Stacks.Review.Diff;
+using GpuSlicingInfra.Review.Diff;
 
 namespace GpuSlicingInfra.Cli.Output;
 

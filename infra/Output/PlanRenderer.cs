@@ -1,4 +1,4 @@
-using GpuSlicingInfra.Stacks.Review.Plan;
+using GpuSlicingInfra.Review.Plan;
 using Spectre.Console;
 
 namespace GpuSlicingInfra.Cli.Output;

@@ -1,4 +1,4 @@
-using GpuSlicingInfra.Stacks.Review.Policy;
+using GpuSlicingInfra.Review.Policy;
 using Spectre.Console;
 
 namespace GpuSlicingInfra.Cli.Output;

@@ -1,4 +1,4 @@
-using GpuSlicingInfra.Stacks.Review.Policy;
+using GpuSlicingInfra.Review.Policy;
 
 namespace GpuSlicingInfra.Cli.Output;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using GpuSlicingInfra.Review;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -42,7 +43,7 @@ public static class StackFileReader
         }
         catch (YamlException e)
         {
-            throw YamlSyntaxError.From(e, text, source);
+            throw new ConfigException(source, YamlSyntaxError.From(e, text, source).Detail);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

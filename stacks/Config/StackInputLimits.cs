@@ -1,8 +1,7 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using GpuSlicingInfra.Review;
 
 namespace GpuSlicingInfra.Stacks.Config;
 
@@ -16,21 +15,20 @@ public static partial class StackInputLimits
     /// <summary>Largest stack file read, in bytes (real ones are a few KiB).</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
-    /// <summary>Deepest nesting of maps and lists accepted in a stack file.</summary>
-    public const int MaxDepth = 32;
+    /// <summary>Deepest nesting of maps and lists accepted in a stack file (as in every YAML input).</summary>
+    public const int MaxDepth = YamlInput.MaxDepth;
 
     /// <summary>Most values a stack file may expand to (aliases included).</summary>
     public const int MaxNodes = 200_000;
 
-    /// <summary>Most values (keys and scalars included) any YAML input may hold once its aliases are expanded.</summary>
-    public const int MaxValues = 2 * MaxNodes;
 
     /// <summary>Whether <paramref name="name"/> can name a stack file (no paths).</summary>
     public static bool IsValidStackName(string name) => StackName().IsMatch(name) && name is not "." and not "..";
 
     /// <summary>
-    /// Checks YAML text on its event stream before it is loaded: size, nesting (aliases expanded), a key given twice
-    /// in one map (YAML forbids it, and silently keeping one would hide a mistake) and the values aliases expand to.
+    /// Checks YAML text on its event stream before it is loaded (<see cref="YamlInput.Check"/>): size, nesting
+    /// (aliases expanded), a key given twice in one map (YAML forbids it, and silently keeping one would hide a
+    /// mistake) and the values aliases expand to.
     /// </summary>
     /// <exception cref="ConfigException">Syntax error, too large, too deep, a duplicate key or an alias bomb.</exception>
     public static void CheckYamlShape(string text, string source)
@@ -40,27 +38,21 @@ public static partial class StackInputLimits
         {
             throw new ConfigException(source, $"is larger than {MaxBytes / (1024 * 1024)} MiB; a stack file is a few KiB.");
         }
-        new YamlShape(source).Check(text);
+        try
+        {
+            YamlInput.Check(text, source);
+        }
+        catch (YamlInputException e)
+        {
+            throw new ConfigException(e.Input, e.Detail);
+        }
     }
 
     /// <summary>Text on one line, for messages.</summary>
-    public static string OneLine(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.ReplaceLineEndings(" ");
-    }
+    public static string OneLine(string text) => InputText.OneLine(text);
 
     /// <summary>Text safe to echo in a one-line message: control and line-break characters escaped, at most <paramref name="maxLength"/> characters.</summary>
-    public static string Printable(string text, int maxLength = 80)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder();
-        foreach (var c in text.Length > maxLength ? text[..maxLength] : text)
-        {
-            _ = char.IsControl(c) || c is '\u2028' or '\u2029' ? builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : builder.Append(c);
-        }
-        return text.Length > maxLength ? builder.Append('…').ToString() : builder.ToString();
-    }
+    public static string Printable(string text, int maxLength = 80) => InputText.Printable(text, maxLength);
 
     /// <summary>JSON parsing options for config: duplicate keys are errors, nesting is bounded.</summary>
     public static JsonDocumentOptions JsonOptions { get; } = new() { AllowDuplicateProperties = false, MaxDepth = MaxDepth };

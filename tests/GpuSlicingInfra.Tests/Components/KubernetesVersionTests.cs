@@ -1,7 +1,7 @@
 using GpuSlicingInfra.Components.Aws;
-using GpuSlicingInfra.Components.Cost;
+using GpuSlicingInfra.Review.Cost;
 using GpuSlicingInfra.Stacks.Config;
-using GpuSlicingInfra.Stacks.Review.Plan;
+using GpuSlicingInfra.Review.Plan;
 using GpuSlicingInfra.Tests.Support;
 
 namespace GpuSlicingInfra.Tests.Components;
@@ -53,7 +53,7 @@ public sealed class KubernetesVersionTests
     {
         var (settings, program) = ReviewFixtures.Compile(StackFixtures.Inline(Stack("1.34")));
 
-        var plan = PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource(), DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+        var plan = ReviewFixtures.Plan(settings, program, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
 
         var controlPlane = Assert.Single(plan.FixedCosts, c => c.Item == "eksControlPlane");
         Assert.Equal(decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), controlPlane.AtDesired.Hourly);
@@ -69,7 +69,7 @@ public sealed class KubernetesVersionTests
     {
         var (settings, program) = ReviewFixtures.Compile(StackFixtures.Inline(Stack("1.36")));
 
-        var plan = PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource(), FixedClock.Today);
+        var plan = ReviewFixtures.Plan(settings, program, FixedClock.Today);
 
         Assert.DoesNotContain(plan.Warnings, w => w.Code == KubernetesSupportWarnings.Code);
         Assert.Equal(HourlyRates.EksControlPlaneUsd, Assert.Single(plan.FixedCosts, c => c.Item == "eksControlPlane").AtDesired.Hourly);

@@ -1,5 +1,5 @@
-using GpuSlicingInfra.Components.Cost;
-using GpuSlicingInfra.Stacks.Review.Plan;
+using GpuSlicingInfra.Review.Plan;
+using GpuSlicingInfra.Stacks.StackReview;
 using GpuSlicingInfra.Tests.Support;
 
 namespace GpuSlicingInfra.Tests.Deploy;
@@ -13,7 +13,7 @@ public sealed class DeployAccessTests
     private static IReadOnlyList<PlanWarning> Warnings(GpuSlicingInfra.Stacks.Config.StackConfig config)
     {
         var (settings, program) = ReviewFixtures.Compile(config);
-        return PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource(), FixedClock.Today).Warnings;
+        return ReviewFixtures.Plan(settings, program, FixedClock.Today).Warnings;
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using GpuSlicingInfra.Components.Cost;
 using GpuSlicingInfra.Stacks;
-using GpuSlicingInfra.Stacks.Review.Plan;
+using GpuSlicingInfra.Review.Plan;
+using GpuSlicingInfra.Stacks.StackReview;
 using GpuSlicingInfra.Tests.Support;
 
 namespace GpuSlicingInfra.Tests.Deploy;
@@ -21,7 +21,7 @@ public sealed class SpotServiceLinkedRoleTests
     private static IReadOnlyList<PlanWarning> SpotWarnings(string yaml, string stack)
     {
         var (settings, program) = ReviewFixtures.Compile(StackFixtures.Inline(yaml, stack));
-        return [.. PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource(), FixedClock.Today).Warnings.Where(w => w.Code == SpotRolePlanWarnings.Code)];
+        return [.. ReviewFixtures.Plan(settings, program, FixedClock.Today).Warnings.Where(w => w.Code == SpotRolePlanWarnings.Code)];
     }
 
     [Fact]

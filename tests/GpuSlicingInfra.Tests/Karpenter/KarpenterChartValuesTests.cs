@@ -20,7 +20,7 @@ public sealed class KarpenterChartValuesTests
     {
         var program = KarpenterCrdConformanceTests.Load(programName);
         var values = (YamlMappingNode)ParsedProgram.Node(program.Resource("karpenter-release"), "properties.values");
-        var upstream = YamlJson.Load(RepoPaths.SharedFile("upstream/karpenter/values.yaml"));
+        var upstream = TypedYaml.Load(RepoPaths.SharedFile("upstream/karpenter/values.yaml"));
 
         var unknown = new List<string>();
         Walk(values, upstream, "", unknown);
@@ -31,7 +31,7 @@ public sealed class KarpenterChartValuesTests
     [Fact]
     public void The_walk_reports_a_misspelled_key()
     {
-        var upstream = YamlJson.Load(RepoPaths.SharedFile("upstream/karpenter/values.yaml"));
+        var upstream = TypedYaml.Load(RepoPaths.SharedFile("upstream/karpenter/values.yaml"));
         var values = new YamlMappingNode(new YamlScalarNode("settings"), new YamlMappingNode(new YamlScalarNode("interuptionQueue"), new YamlScalarNode("q")));
 
         var unknown = new List<string>();

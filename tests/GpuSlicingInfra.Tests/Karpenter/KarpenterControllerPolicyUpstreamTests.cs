@@ -113,7 +113,7 @@ public sealed partial class KarpenterControllerPolicyUpstreamTests
     private static Dictionary<string, JsonObject> Statements(YamlNode policy)
     {
         var statements = ParsedProgram.Node(policy, "fn::toJSON.Statement");
-        var json = JsonNode.Parse(Normalize(YamlJson.From(statements)!.ToJsonString()))!;
+        var json = JsonNode.Parse(Normalize(TypedYaml.From(statements)!.ToJsonString()))!;
         return BySid((JsonArray)json);
     }
 

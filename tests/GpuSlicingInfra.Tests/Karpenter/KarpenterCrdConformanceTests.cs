@@ -80,7 +80,7 @@ public sealed class KarpenterCrdConformanceTests
     {
         foreach (var name in program.NamesOfType("kubernetes:apiextensions.k8s.io:CustomResource"))
         {
-            var properties = (JsonObject)YamlJson.From(ParsedProgram.Node(program.Resource(name), "properties"))!;
+            var properties = (JsonObject)TypedYaml.From(ParsedProgram.Node(program.Resource(name), "properties"))!;
             var kind = properties["kind"]!.GetValue<string>();
             if (Crds.ContainsKey(kind))
             {

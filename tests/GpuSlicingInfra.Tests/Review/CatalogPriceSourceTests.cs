@@ -1,4 +1,4 @@
-using GpuSlicingInfra.Components.Cost;
+using GpuSlicingInfra.Review.Cost;
 using GpuSlicingInfra.Components.Gpu;
 
 namespace GpuSlicingInfra.Tests.Review;

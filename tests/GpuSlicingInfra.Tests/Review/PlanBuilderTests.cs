@@ -1,5 +1,6 @@
-using GpuSlicingInfra.Components.Cost;
-using GpuSlicingInfra.Stacks.Review.Plan;
+using GpuSlicingInfra.Review.Cost;
+using GpuSlicingInfra.Review.Plan;
+using GpuSlicingInfra.Stacks.StackReview;
 using GpuSlicingInfra.Tests.Support;
 using Moq;
 
@@ -12,7 +13,7 @@ public sealed class PlanBuilderTests
     private static StackPlan PlanOf(string stackYaml, IPriceSource prices)
     {
         var (settings, program) = ReviewFixtures.Compile(StackFixtures.Inline(stackYaml));
-        return PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), prices, FixedClock.Today);
+        return ReviewFixtures.Plan(settings, program, FixedClock.Today, prices);
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class PlanBuilderTests
                 m6i.large: 0.05
             """)));
 
-        var plan = PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource(settings.HourlyPriceOverrides), FixedClock.Today);
+        var plan = ReviewFixtures.Plan(settings, program, FixedClock.Today);
 
         // 1 desired node × 0.2; system 2 × 0.05
         Assert.Equal(0.2m, plan.Pools[0].AtDesired.Hourly);
@@ -141,8 +142,7 @@ public sealed class PlanBuilderTests
         var extra = new Mock<IPlanWarningRule>();
         extra.Setup(r => r.Check(It.IsAny<PlanContext>())).Returns([new PlanWarning("autoscaler", "from another component", null)]);
 
-        var plan = PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new CatalogPriceSource(), FixedClock.Today,
-            PlanWarningRules.Default.Append(extra.Object));
+        var plan = PlanBuilder.Build(ReviewFixtures.Snapshot(program), StackReviewContext.For(settings) with { ExtraWarningRules = [extra.Object] }, FixedClock.Today);
 
         Assert.Equal("autoscaler", plan.Warnings[^1].Code);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GpuSlicingInfra.Stacks;
 using GpuSlicingInfra.Tests.Support;
 
 namespace GpuSlicingInfra.Tests.Review;
@@ -174,17 +175,14 @@ public sealed class PlanNumbersTests
     }
 
     [Fact]
-    public void Plan_text_groups_resources_by_component()
+    public void Plan_json_lists_every_resource_of_the_program_once_across_its_component_groups()
     {
-        var result = CliRunner.Run("plan", "--stack", "prod");
+        var program = ReviewFixtures.Snapshot(StackProgram.Compile(StackFixtures.Shipped("prod")));
 
-        Assert.Contains("GpuNodePool inference-t4 (2)", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("GpuNodePool training-a10g (2)", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("NvidiaDevicePlugin (3)", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Cluster (10)", result.Stdout, StringComparison.Ordinal);
-        Assert.Matches(@"Karpenter \(\d+\)", result.Stdout);
-        Assert.Contains("karpenter-nodepool-inference-t4", result.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("other (", result.Stdout, StringComparison.Ordinal);
+        var listed = PlanJson("prod")["components"]!.AsArray()
+            .SelectMany(g => g!["resources"]!.AsArray().Select(r => (string)r!["name"]!)).ToList();
+
+        Assert.Equal(program.Resources.Select(r => r.Name).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -209,7 +207,7 @@ public sealed class PlanNumbersTests
             .Replace("karpenterMode: overlay-shared", "karpenterMode: plain", StringComparison.Ordinal);
         var (settings, program) = ReviewFixtures.Compile(StackFixtures.Inline(yaml, "dev"));
 
-        var plan = GpuSlicingInfra.Stacks.Review.Plan.PlanBuilder.Build(settings, ReviewFixtures.Snapshot(program), new GpuSlicingInfra.Components.Cost.CatalogPriceSource(), FixedClock.Today);
+        var plan = ReviewFixtures.Plan(settings, program, FixedClock.Today);
 
         var warning = Assert.Single(plan.Warnings, w => w.Code == "karpenter");
         Assert.Contains("N pending pods buy N GPUs", warning.Message, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-using GpuSlicingInfra.Stacks.Review.Policy;
+using GpuSlicingInfra.Review.Policy;
 using GpuSlicingInfra.Tests.Support;
 
 namespace GpuSlicingInfra.Tests.Review;
@@ -12,7 +12,7 @@ public sealed class PolicyRuleTests
     private static IReadOnlyList<PolicyFinding> Check(string stack, Func<string, string> edit)
     {
         var (settings, program) = ReviewFixtures.Shipped(stack);
-        return PolicyRules.Run(new PolicyContext(settings, ReviewFixtures.Snapshot(edit(program))));
+        return PolicyRules.Run(ReviewFixtures.Policy(settings, edit(program)));
     }
 
     private static string Edit(string program, string find, string replace) => ReviewFixtures.Edit(program, find, replace);
@@ -309,7 +309,7 @@ public sealed class PolicyRuleTests
         var plain = Edit(Edit(yaml, "profile: ts-10-shared", "profile: ts-10"), "karpenterMode: overlay-shared", "karpenterMode: plain");
         var (settings, program) = ReviewFixtures.Compile(StackFixtures.Inline(plain, "dev"));
 
-        var findings = PolicyRules.Run(new PolicyContext(settings, ReviewFixtures.Snapshot(program)));
+        var findings = PolicyRules.Run(ReviewFixtures.Policy(settings, program));
 
         Assert.Equal("karpenter-nodepool-t4", Assert.Single(findings, f => f.RuleId == "GSI013").Resource);
     }

@@ -19,7 +19,7 @@ internal static class CrdSchemas
 
     public static JsonSchema Load(string crdFile, string version)
     {
-        var crd = YamlJson.Load(RepoPaths.SharedFile($"upstream/karpenter/{crdFile}"));
+        var crd = TypedYaml.Load(RepoPaths.SharedFile($"upstream/karpenter/{crdFile}"));
         var versions = (YamlSequenceNode)ParsedProgram.Node(crd, "spec.versions");
         var entry = versions.Cast<YamlMappingNode>().SingleOrDefault(v => ParsedProgram.Scalar(v, "name") == version)
             ?? throw new InvalidOperationException($"{crdFile} has no version {version}.");
@@ -64,7 +64,7 @@ internal static class CrdSchemas
                     .Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value!, (JsonNode?)Convert(c.Value)))),
                 _ when SchemaLists.Contains(key) => new JsonArray([.. ((YamlSequenceNode)value).Children.Select(c => (JsonNode)Convert(c))]),
                 _ when SchemaValues.Contains(key) && value is YamlMappingNode => Convert(value),
-                _ => YamlJson.From(value),
+                _ => TypedYaml.From(value),
             };
         }
         if (result.ContainsKey("properties") && !result.ContainsKey("additionalProperties") && !preserveUnknown)

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using GpuSlicingInfra.Stacks.Review.Plan;
+using GpuSlicingInfra.Stacks.StackReview;
 using GpuSlicingInfra.Tests.Support;
 using YamlDotNet.RepresentationModel;
 

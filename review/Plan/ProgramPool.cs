@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using GpuSlicingInfra.Components;
+using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Review.Cost;
+
+namespace GpuSlicingInfra.Review.Plan;
+
+/// <summary>
+/// One GPU pool as a program declares it: a GPU managed node group, a Karpenter NodePool, or both under one
+/// pool name. Everything comes from the program, so any program (a stack's, or one composed in C#) is planned alike.
+/// </summary>
+/// <param name="Name">The <c>gpu-slicing-infra/pool</c> label, else the node group's logical name or the NodePool's name.</param>
+/// <param name="Group">The managed node group's instance types and sizes; null without one.</param>
+/// <param name="Karpenter">The NodePool's allowed types, node limit and mode; null without one.</param>
+/// <param name="CapacityType"><c>onDemand</c> or <c>spot</c> (the node group's when there is one).</param>
+/// <param name="Profile">The device plugin profile its nodes select.</param>
+internal sealed record ProgramPool(string Name, GroupNodes? Group, KarpenterNodes? Karpenter, string CapacityType, SharingProfile Profile)
+{
+    /// <summary>
+    /// The types the pool may launch: the node group's in its order (on-demand node groups launch them in list
+    /// order), else the catalog types the NodePool's requirements allow, cheapest first (Karpenter launches the
+    /// cheapest type that fits).
+    /// </summary>
+    public IReadOnlyList<string> InstanceTypes => Group?.InstanceTypes ?? Karpenter!.AllowedTypes;
+
+    /// <summary>Every GPU pool of <paramref name="program"/>, in order of its first resource.</summary>
+    public static IReadOnlyList<ProgramPool> All(ProgramSnapshot program, IPriceSource prices)
+    {
+        var defaultProfile = SharingProfile.DefaultName(program);
+        var order = new List<string>();
+        var groups = new Dictionary<string, ProgramResource>(StringComparer.Ordinal);
+        var nodePools = new Dictionary<string, ProgramResource>(StringComparer.Ordinal);
+        foreach (var resource in program.Resources)
+        {
+            var (name, into) = IsGpuNodeGroup(resource) ? (resource.Text("labels", WellKnownKeys.PoolLabel) ?? resource.Name, groups)
+                : IsNodePool(resource) ? (resource.Text("spec", "template", "metadata", "labels", WellKnownKeys.PoolLabel) ?? resource.Text("metadata", "name") ?? resource.Name, nodePools)
+                : (null, null);
+            if (name is null || into is null || !into.TryAdd(name, resource))
+            {
+                continue;
+            }
+            if (!order.Contains(name))
+            {
+                order.Add(name);
+            }
+        }
+        return [.. order.Select(name => Pool(program, name, groups.GetValueOrDefault(name), nodePools.GetValueOrDefault(name), defaultProfile, prices))];
+    }
+
+    /// <summary>GPU node groups: the NVIDIA AMI or the <c>nvidia.com/gpu.present</c> label.</summary>
+    public static bool IsGpuNodeGroup(ProgramResource resource) => resource.Type == "eks:ManagedNodeGroup" &&
+        ((resource.Text("amiType") ?? "").Contains("NVIDIA", StringComparison.Ordinal) || resource.Text("labels", WellKnownKeys.GpuPresentLabel) == "true");
+
+    /// <summary>Karpenter NodePools (<c>karpenter.sh</c> custom resources of kind NodePool).</summary>
+    public static bool IsNodePool(ProgramResource resource) =>
+        resource.Type == "kubernetes:apiextensions.k8s.io:CustomResource" && resource.Text("kind") == "NodePool";
+
+    private static ProgramPool Pool(ProgramSnapshot program, string name, ProgramResource? group, ProgramResource? nodePool, string? defaultProfile, IPriceSource prices)
+    {
+        var profileName = group?.Text("labels", WellKnownKeys.DevicePluginConfigLabel)
+            ?? nodePool?.Text("spec", "template", "metadata", "labels", WellKnownKeys.DevicePluginConfigLabel)
+            ?? defaultProfile ?? "default";
+        var profile = SharingProfile.Find(program, profileName);
+        var groupNodes = group is null ? null : new GroupNodes(
+            [.. (group.Node("instanceTypes") as JsonArray ?? []).OfType<JsonValue>().Select(v => v.GetValue<string>())],
+            new NodeCounts(Count(group.Text("scalingConfig", "minSize")), Count(group.Text("scalingConfig", "desiredSize")), Count(group.Text("scalingConfig", "maxSize"))));
+        var karpenter = nodePool is null ? null : KarpenterNodes.Of(program, nodePool, profile, prices);
+        var capacity = group is not null
+            ? (group.Text("capacityType") == "SPOT" ? "spot" : "onDemand")
+            : karpenter!.CapacityType;
+        return new ProgramPool(name, groupNodes, karpenter, capacity, profile);
+    }
+
+    /// <summary>A count in the program; 0 when absent or not a number (policy reports missing limits).</summary>
+    public static int Count(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+}
+
+/// <summary>A managed node group's instance types and sizes.</summary>
+/// <param name="InstanceTypes">In the node group's order.</param>
+/// <param name="Nodes">min / desired / max.</param>
+internal sealed record GroupNodes(IReadOnlyList<string> InstanceTypes, NodeCounts Nodes);
+
