@@ -62,7 +62,7 @@ internal static class PlanCommand
             }
             else
             {
-                PlanRenderer.Render(context.Out, plan, ReportConsole.Width(context.Environment));
+                PlanRenderer.Render(context.Out, plan, target.Subject(parse), ReportConsole.Width(context.Environment));
             }
             return ExitCodes.Ok;
         }));

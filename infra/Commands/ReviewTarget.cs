@@ -18,6 +18,10 @@ internal sealed class ReviewTarget
     /// <summary><c>--program FILE</c>.</summary>
     public Option<string?> Program { get; }
 
+    /// <summary>What a report's title names: <c>stack NAME</c> or <c>program FILE</c>.</summary>
+    public string Subject(ParseResult parse) =>
+        parse.GetValue(Program) is { } file ? $"program {file}" : $"stack {parse.GetValue(Stack)}";
+
     /// <summary>Adds both options to <paramref name="command"/> and the check that exactly one is given.</summary>
     public static ReviewTarget AddTo(Command command)
     {

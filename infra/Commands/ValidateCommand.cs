@@ -34,7 +34,7 @@ internal static class ValidateCommand
             }
             else
             {
-                ValidateRenderer.Render(context.Out, report, ReportConsole.Width(context.Environment));
+                ValidateRenderer.Render(context.Out, report, target.Subject(parse), ReportConsole.Width(context.Environment));
             }
             return report.Passed ? ExitCodes.Ok : ExitCodes.InvalidInput;
         }));

@@ -9,12 +9,13 @@ internal static class PlanRenderer
     // Tables go through Spectre when they fit; everything else is written as lines wrapped at spaces.
     /// <param name="writer">Where the report goes.</param>
     /// <param name="plan">The plan.</param>
+    /// <param name="subject">What the title names: <c>stack NAME</c> or <c>program FILE</c>.</param>
     /// <param name="width">Columns the tables fit in; see <see cref="ReportConsole.Width"/>.</param>
-    public static void Render(TextWriter writer, StackPlan plan, int? width)
+    public static void Render(TextWriter writer, StackPlan plan, string subject, int? width)
     {
         var console = ReportConsole.Create(writer, width);
         var columns = console.Profile.Width;
-        writer.WriteLine(TerminalText.Safe($"Plan for stack {plan.Stack} (environment {plan.Environment}, region {plan.Region ?? "not set"})"));
+        writer.WriteLine(TerminalText.Safe($"Plan for {subject} (environment {plan.Environment}, region {plan.Region ?? "not set"})"));
         writer.WriteLine();
         WriteResourceTree(writer, plan, columns);
         writer.WriteLine();
