@@ -25,7 +25,7 @@ public sealed class KubernetesSupportWarnings : IPlanWarningRule
         {
             yield break;
         }
-        var key = SettingsBinder.ToKeyPath($"{nameof(GpuSlicingPlatformArgs.Cluster)}.{nameof(ClusterArgs.KubernetesVersion)}");
+        var key = SettingsBinder.ToKeyPath($"{nameof(GpuSlicingPlatformOptions.Cluster)}.{nameof(ClusterOptions.KubernetesVersion)}");
         var extra = HourlyRates.EksControlPlaneExtendedSupportUsd - HourlyRates.EksControlPlaneUsd;
         var next = KubernetesVersions.Calendar.SkipWhile(v => v.Version != version.Version).Skip(1).FirstOrDefault();
         var upgrade = next is null ? "" : $" Upgrade to {next.Version}.";

@@ -67,7 +67,7 @@ public static class PlanBuilder
     /// the type the pool is designed around and, in the shipped stacks, the cheapest allowed one (Karpenter
     /// launches the cheapest allowed type that fits the pending pods, so larger pods can cost more per node).
     /// </summary>
-    public static PoolPlan Pool(GpuNodePoolArgs pool, SharingProfileArgs profile, IPriceSource prices)
+    public static PoolPlan Pool(GpuPoolOptions pool, SharingProfileOptions profile, IPriceSource prices)
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(profile);
@@ -76,7 +76,7 @@ public static class PlanBuilder
         var priced = pool.InstanceTypes[0];
         var type = GpuInstanceCatalog.Find(priced);
         var price = prices.HourlyUsd(priced);
-        var groupNodes = pool.UsesManagedNodeGroup ? new NodeCounts(pool.MinSize, pool.DesiredSize, pool.MaxSize) : null;
+        var groupNodes = pool.ManagedNodeGroup is { } group ? new NodeCounts(group.MinSize, group.DesiredSize, group.MaxSize) : null;
         var karpenterNodes = pool.UsesKarpenter ? pool.EffectiveKarpenterMaxNodes : 0;
         var nodes = new NodeCounts(groupNodes?.Min ?? 0, groupNodes?.Desired ?? 0, (groupNodes?.Max ?? 0) + karpenterNodes);
         var cost = new NodeGroupCost(price, nodes);
@@ -92,15 +92,15 @@ public static class PlanBuilder
             Amounts.Of(unsharedHourly), Amounts.Of(unsharedHourly - (atMax ? cost.HourlyAtMax : cost.HourlyAtDesired)));
 
         KarpenterHeadroom? karpenter = null;
-        if (pool.UsesKarpenter)
+        if (pool.Karpenter is { } settings)
         {
             var gpus = karpenterNodes * capacity.GpusPerNode;
-            karpenter = new KarpenterHeadroom(ModeName(pool.KarpenterMode), KarpenterPoolDesign.PodResource(pool, profile), karpenterNodes,
+            karpenter = new KarpenterHeadroom(ModeName(settings.Mode), KarpenterPoolDesign.PodResource(pool, profile), karpenterNodes,
                 gpus, gpus * capacity.SlicesPerGpu, Amounts.Of((price ?? 0m) * karpenterNodes));
         }
 
         return new PoolPlan(
-            pool.Name, ProvisionerName(pool.Provisioner), karpenter?.Mode, pool.InstanceTypes, priced,
+            pool.Name, ProvisionerName(pool), karpenter?.Mode, pool.InstanceTypes, priced,
             pool.CapacityType == CapacityType.Spot ? "spot" : "onDemand",
             profile.Name, StrategyName(profile.Strategy), profile.ResourceName,
             type?.GpuModel ?? "unknown", gpuMemory,
@@ -113,12 +113,11 @@ public static class PlanBuilder
     }
 
     /// <summary>The provisioner as the stack file spells it.</summary>
-    public static string ProvisionerName(NodeProvisioner provisioner) => provisioner switch
+    public static string ProvisionerName(GpuPoolOptions pool)
     {
-        NodeProvisioner.Karpenter => "karpenter",
-        NodeProvisioner.Both => "both",
-        _ => "managedNodeGroup",
-    };
+        ArgumentNullException.ThrowIfNull(pool);
+        return !pool.UsesKarpenter ? "managedNodeGroup" : pool.UsesManagedNodeGroup ? "both" : "karpenter";
+    }
 
     /// <summary>The Karpenter mode as the stack file spells it.</summary>
     public static string ModeName(KarpenterMode mode) => mode switch
@@ -128,7 +127,7 @@ public static class PlanBuilder
         _ => "overlay-shared",
     };
 
-    private static List<CostLine> FixedCosts(GpuSlicingPlatformArgs platform, IPriceSource prices, DateOnly today)
+    private static List<CostLine> FixedCosts(GpuSlicingPlatformOptions platform, IPriceSource prices, DateOnly today)
     {
         // Validated settings always name a version of the calendar.
         var version = KubernetesVersions.Find(platform.Cluster.KubernetesVersion)!;

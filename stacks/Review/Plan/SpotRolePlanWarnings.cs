@@ -12,7 +12,7 @@ public sealed class SpotRolePlanWarnings : IPlanWarningRule
     /// <summary>The code of every warning of this rule.</summary>
     public const string Code = "spot-service-linked-role";
 
-    private static readonly string KeyPath = SettingsBinder.ToKeyPath($"Cluster.{nameof(ClusterArgs.CreateSpotServiceLinkedRole)}");
+    private static readonly string KeyPath = SettingsBinder.ToKeyPath($"Cluster.{nameof(ClusterOptions.CreateSpotServiceLinkedRole)}");
 
     /// <inheritdoc />
     public IEnumerable<PlanWarning> Check(PlanContext context)

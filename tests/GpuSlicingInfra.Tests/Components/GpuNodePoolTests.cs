@@ -10,7 +10,7 @@ public sealed class GpuNodePoolTests
     [Fact]
     public void Gpu_pools_are_tainted_and_labelled_with_their_sharing_profile()
     {
-        var program = TestPrograms.Platform(TestPrograms.PlatformArgs(new GpuNodePoolArgs { Name = "t4", Profile = "ts-4" }));
+        var program = TestPrograms.Platform(TestPrograms.PlatformArgs(new GpuPoolOptions { Name = "t4", Profile = "ts-4" }));
 
         var nodes = program.Resource("gpu-t4-nodes");
         Assert.Equal("eks:ManagedNodeGroup", program.TypeOf("gpu-t4-nodes"));
@@ -24,7 +24,7 @@ public sealed class GpuNodePoolTests
     [Fact]
     public void Gpu_pools_use_the_nvidia_ami_sizes_and_capacity_type_from_args()
     {
-        var program = TestPrograms.Platform(TestPrograms.PlatformArgs(new GpuNodePoolArgs
+        var program = TestPrograms.Platform(TestPrograms.PlatformArgs(new GpuPoolOptions
         {
             Name = "a10g",
             Profile = "exclusive",
@@ -48,7 +48,7 @@ public sealed class GpuNodePoolTests
     [Fact]
     public void Gpu_launch_templates_require_imdsv2_with_hop_limit_one_and_encrypt_the_root_volume()
     {
-        var program = TestPrograms.Platform(TestPrograms.PlatformArgs(new GpuNodePoolArgs { Name = "t4", Profile = "ts-4", DiskSizeGiB = 120 }));
+        var program = TestPrograms.Platform(TestPrograms.PlatformArgs(new GpuPoolOptions { Name = "t4", Profile = "ts-4", DiskSizeGiB = 120 }));
 
         var template = ParsedProgram.Node(program.Resource("gpu-t4-launch-template"), "properties");
         Assert.Equal("required", ParsedProgram.Scalar(template, "metadataOptions.httpTokens"));
@@ -65,7 +65,7 @@ public sealed class GpuNodePoolTests
     [InlineData(0, 0, 0, "MaxSize")]
     public void Invalid_sizes_are_rejected_naming_the_field(int min, int desired, int max, string field)
     {
-        var args = new GpuNodePoolArgs { Name = "t4", Profile = "ts-4", MinSize = min, DesiredSize = desired, MaxSize = max };
+        var args = new GpuPoolOptions { Name = "t4", Profile = "ts-4", MinSize = min, DesiredSize = desired, MaxSize = max };
 
         Assert.Contains(args.Validate(), p => p.Field == field);
     }
@@ -73,17 +73,17 @@ public sealed class GpuNodePoolTests
     [Fact]
     public void Unknown_instance_types_are_rejected()
     {
-        var args = new GpuNodePoolArgs { Name = "t4", Profile = "ts-4", InstanceTypes = ["m5.large"] };
+        var args = new GpuPoolOptions { Name = "t4", Profile = "ts-4", InstanceTypes = ["m5.large"] };
 
         var problem = Assert.Single(args.Validate());
-        Assert.Equal(nameof(GpuNodePoolArgs.InstanceTypes), problem.Field);
+        Assert.Equal(nameof(GpuPoolOptions.InstanceTypes), problem.Field);
         Assert.Contains("m5.large", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_pool_naming_an_undefined_profile_fails_the_platform()
     {
-        var args = TestPrograms.PlatformArgs(new GpuNodePoolArgs { Name = "t4", Profile = "missing" });
+        var args = TestPrograms.PlatformArgs(new GpuPoolOptions { Name = "t4", Profile = "missing" });
 
         var error = Assert.Throws<ArgsValidationException>(() => TestPrograms.Platform(args));
         Assert.Contains(error.Problems, p => p.Field == "GpuPools[t4].Profile");

@@ -71,7 +71,7 @@ public sealed class KarpenterCrdConformanceTests
                 KarpenterConsolidateAfter = TimeSpan.FromSeconds(90),
             }) with
         {
-            Karpenter = new KarpenterArgs { Enabled = true, Identity = KarpenterIdentity.Irsa, AmiAlias = "al2023@v20260610" },
+            Karpenter = new KarpenterOptions { Enabled = true, Identity = KarpenterIdentity.Irsa, AmiAlias = "al2023@v20260610" },
         }),
         _ => throw new ArgumentOutOfRangeException(nameof(programName)),
     };

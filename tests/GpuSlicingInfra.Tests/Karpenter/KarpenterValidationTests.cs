@@ -7,7 +7,7 @@ namespace GpuSlicingInfra.Tests.Karpenter;
 
 public sealed class KarpenterValidationTests
 {
-    private static IReadOnlyList<ArgsProblem> Problems(GpuNodePoolArgs pool) => TestPrograms.KarpenterPlatformArgs(pool).Validate();
+    private static IReadOnlyList<ArgsProblem> Problems(GpuPoolOptions pool) => TestPrograms.KarpenterPlatformArgs(pool).Validate();
 
     [Fact]
     public void Overlay_shared_needs_a_renaming_profile()
@@ -31,7 +31,7 @@ public sealed class KarpenterValidationTests
     [Fact]
     public void Karpenter_pools_need_karpenter_enabled()
     {
-        var args = TestPrograms.KarpenterPlatformArgs(TestPrograms.KarpenterPool("t4", KarpenterMode.OverlayShared)) with { Karpenter = new KarpenterArgs() };
+        var args = TestPrograms.KarpenterPlatformArgs(TestPrograms.KarpenterPool("t4", KarpenterMode.OverlayShared)) with { Karpenter = new KarpenterOptions() };
 
         Assert.Contains(args.Validate(), p => p.Field == "GpuPools[t4].Provisioner");
         Assert.Throws<ArgsValidationException>(() => TestPrograms.Platform(args));
@@ -42,7 +42,7 @@ public sealed class KarpenterValidationTests
     {
         var args = TestPrograms.KarpenterPlatformArgs(TestPrograms.KarpenterPool("t4", KarpenterMode.OverlayShared)) with
         {
-            Karpenter = new KarpenterArgs { Enabled = true, ChartVersion = "1.x", AmiAlias = "bottlerocket@latest", Replicas = 0 },
+            Karpenter = new KarpenterOptions { Enabled = true, ChartVersion = "1.x", AmiAlias = "bottlerocket@latest", Replicas = 0 },
         };
 
         var fields = args.Validate().Select(p => p.Field).ToList();

@@ -8,7 +8,7 @@ namespace GpuSlicingInfra.Components.Aws;
 /// <see cref="NatGateways"/>) or an existing one (<see cref="ExistingVpcId"/> with
 /// <see cref="ExistingPrivateSubnetIds"/>); the two are mutually exclusive.
 /// </summary>
-public sealed record NetworkArgs
+public sealed record NetworkOptions
 {
     /// <summary>CIDR of a new VPC. Default: <c>10.0.0.0/16</c>.</summary>
     public string CidrBlock { get; init; } = "10.0.0.0/16";

@@ -1,14 +1,14 @@
-using System.Text.RegularExpressions;
-using GpuSlicingInfra.Components.Autoscaling;
 using GpuSlicingInfra.Components.Aws;
-using GpuSlicingInfra.Components.Program;
-using GpuSlicingInfra.Components.Providers.Eks;
 using GpuSlicingInfra.Components.Validation;
 
 namespace GpuSlicingInfra.Components.Gpu;
 
-/// <summary>Inputs of <see cref="GpuNodePool"/>: one managed node group of GPU instances sharing one profile.</summary>
-public sealed partial record GpuNodePoolArgs
+/// <summary>
+/// One GPU pool: what its nodes are (instance types, capacity type, disk, labels, the sharing profile
+/// they select) and, by which of <see cref="ManagedNodeGroup"/> and <see cref="Karpenter"/> is present,
+/// what provides them.
+/// </summary>
+public sealed record GpuPoolOptions
 {
     /// <summary>AMI type with the NVIDIA driver and container toolkit (not the device plugin, which Helm installs).</summary>
     public const string NvidiaAmiType = "AL2023_x86_64_NVIDIA";
@@ -28,15 +28,6 @@ public sealed partial record GpuNodePoolArgs
     /// </summary>
     public bool AllowUnknownInstanceTypes { get; init; }
 
-    /// <summary>Minimum nodes. Default: 0.</summary>
-    public int MinSize { get; init; }
-
-    /// <summary>Desired nodes. Default: 1.</summary>
-    public int DesiredSize { get; init; } = 1;
-
-    /// <summary>Maximum nodes (bounded spend). Default: 2.</summary>
-    public int MaxSize { get; init; } = 2;
-
     /// <summary>On-demand or spot. Default: on-demand.</summary>
     public CapacityType CapacityType { get; init; } = CapacityType.OnDemand;
 
@@ -52,47 +43,23 @@ public sealed partial record GpuNodePoolArgs
     /// <summary>Tags on every resource. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>What adds the pool's nodes. Default: a managed node group.</summary>
-    public NodeProvisioner Provisioner { get; init; } = NodeProvisioner.ManagedNodeGroup;
+    /// <summary>
+    /// A managed node group provides nodes, at these sizes. Default: none; at least one of this and
+    /// <see cref="Karpenter"/> is required (both: the node group keeps a baseline, Karpenter adds bursts).
+    /// </summary>
+    public ManagedNodeGroupOptions? ManagedNodeGroup { get; init; }
 
-    /// <summary>How a Karpenter pool handles time-slicing in Karpenter's simulation. Default: overlay-shared (needs a renaming profile).</summary>
-    public KarpenterMode KarpenterMode { get; init; } = KarpenterMode.OverlayShared;
-
-    /// <summary>How <see cref="InstanceTypes"/> become NodePool requirements. Default: their families with their GPU counts.</summary>
-    public KarpenterInstanceSelection KarpenterInstanceSelection { get; init; } = KarpenterInstanceSelection.Family;
-
-    /// <summary>Most nodes the Karpenter pool may have (NodePool <c>limits.nodes</c>). Default: <see cref="MaxSize"/>.</summary>
-    public int? KarpenterMaxNodes { get; init; }
-
-    /// <summary>Most vCPUs the Karpenter pool may have (NodePool <c>limits.cpu</c>). Default: max nodes × the largest allowed instance's vCPUs.</summary>
-    public int? KarpenterMaxCpu { get; init; }
-
-    /// <summary>How long a node must be empty or underutilized before consolidation; long for GPUs to damp churn. Default: 10 minutes.</summary>
-    public TimeSpan KarpenterConsolidateAfter { get; init; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>Node lifetime before Karpenter replaces it (fresh AMIs, no drift). Default: 720 hours.</summary>
-    public TimeSpan KarpenterExpireAfter { get; init; } = TimeSpan.FromHours(720);
-
-    /// <summary>Most nodes disrupted at once: a count or a percentage. Default: <c>10%</c>.</summary>
-    public string KarpenterDisruptionBudget { get; init; } = "10%";
+    /// <summary>A Karpenter NodePool provides nodes, with these settings. Default: none (see <see cref="ManagedNodeGroup"/>).</summary>
+    public KarpenterPoolOptions? Karpenter { get; init; }
 
     /// <summary>Whether a managed node group provides nodes.</summary>
-    public bool UsesManagedNodeGroup => Provisioner is NodeProvisioner.ManagedNodeGroup or NodeProvisioner.Both;
+    public bool UsesManagedNodeGroup => ManagedNodeGroup is not null;
 
     /// <summary>Whether a Karpenter NodePool provides nodes.</summary>
-    public bool UsesKarpenter => Provisioner is NodeProvisioner.Karpenter or NodeProvisioner.Both;
+    public bool UsesKarpenter => Karpenter is not null;
 
-    /// <summary>The Karpenter node limit in effect.</summary>
-    public int EffectiveKarpenterMaxNodes => KarpenterMaxNodes ?? MaxSize;
-
-    /// <summary>The <c>eks:Cluster</c>. Wired by the caller.</summary>
-    internal EksCluster? Cluster { get; init; }
-
-    /// <summary>The node role ARN. Wired by the caller.</summary>
-    public Input<string>? NodeRoleArn { get; init; }
-
-    /// <summary>Private node subnets. Wired by the caller.</summary>
-    public InputList<string>? SubnetIds { get; init; }
+    /// <summary>The Karpenter node limit in effect (see <see cref="KarpenterPoolOptions.MaxNodes"/>).</summary>
+    public int EffectiveKarpenterMaxNodes => Karpenter?.MaxNodes ?? ManagedNodeGroup?.MaxSize ?? KarpenterPoolOptions.DefaultMaxNodes;
 
     /// <summary>Every problem with these args, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
@@ -127,47 +94,29 @@ public sealed partial record GpuNodePoolArgs
         }
         problems.AddRange(ConfigRules.KubernetesLabels(Labels, nameof(Labels),
             [WellKnownKeys.GpuPresentLabel, WellKnownKeys.DevicePluginConfigLabel, WellKnownKeys.PoolLabel]));
-        if (MinSize < 0 || MinSize > DesiredSize || DesiredSize > MaxSize)
-        {
-            problems.Add(new(nameof(DesiredSize), $"sizes must satisfy 0 <= min ({MinSize}) <= desired ({DesiredSize}) <= max ({MaxSize})."));
-        }
-        if (MaxSize < 1)
-        {
-            problems.Add(new(nameof(MaxSize), $"{MaxSize} must be at least 1."));
-        }
         if (DiskSizeGiB is < 50 or > 16384)
         {
             problems.Add(new(nameof(DiskSizeGiB), $"{DiskSizeGiB} must be between 50 and 16384 GiB (GPU images need room)."));
         }
-        if (UsesKarpenter)
+        if (ManagedNodeGroup is null && Karpenter is null)
         {
-            problems.AddRange(ValidateKarpenter());
+            problems.Add(new(nameof(ManagedNodeGroup), $"pool '{Name}' needs {nameof(ManagedNodeGroup)}, {nameof(Karpenter)} or both to say what provides its nodes."));
+        }
+        if (ManagedNodeGroup is not null)
+        {
+            problems.AddRange(ManagedNodeGroup.Validate().Select(p => p.Under(nameof(ManagedNodeGroup))));
+        }
+        if (Karpenter is not null)
+        {
+            problems.AddRange(Karpenter.Validate(EffectiveKarpenterMaxNodes).Select(p => p.Under(nameof(Karpenter))));
+            problems.AddRange(KarpenterLabelAndTagProblems());
         }
         return problems;
     }
 
-    private IEnumerable<ArgsProblem> ValidateKarpenter()
+    // A Karpenter pool's tags and labels are copied onto its EC2NodeClass and NodePool template.
+    private IEnumerable<ArgsProblem> KarpenterLabelAndTagProblems()
     {
-        if (EffectiveKarpenterMaxNodes is < 1 or > 1000)
-        {
-            yield return new(nameof(KarpenterMaxNodes), $"{EffectiveKarpenterMaxNodes} must be between 1 and 1000 (bounded spend, security rule 17).");
-        }
-        if (KarpenterMaxCpu is < 1)
-        {
-            yield return new(nameof(KarpenterMaxCpu), $"{KarpenterMaxCpu} must be at least 1.");
-        }
-        if (KarpenterConsolidateAfter < TimeSpan.Zero)
-        {
-            yield return new(nameof(KarpenterConsolidateAfter), "must not be negative.");
-        }
-        if (KarpenterExpireAfter < TimeSpan.FromHours(1))
-        {
-            yield return new(nameof(KarpenterExpireAfter), $"{GoDuration.Format(KarpenterExpireAfter)} is shorter than an hour; GPU nodes would churn.");
-        }
-        if (!DisruptionBudgetShape().IsMatch(KarpenterDisruptionBudget))
-        {
-            yield return new(nameof(KarpenterDisruptionBudget), $"'{KarpenterDisruptionBudget}' must be a node count (e.g. 1) or a percentage (e.g. 10%).");
-        }
         foreach (var problem in TagRules.KarpenterNodeClassTags(Tags, nameof(Tags), "a pool's tags are copied onto its EC2NodeClass"))
         {
             yield return problem;
@@ -186,7 +135,4 @@ public sealed partial record GpuNodePoolArgs
             || (domain.EndsWith("karpenter.sh", StringComparison.Ordinal) && key != "karpenter.sh/capacity-type")
             || domain.EndsWith("karpenter.k8s.aws", StringComparison.Ordinal);
     }
-
-    [GeneratedRegex(@"\A((100|[0-9]{1,2})%|[0-9]+)\z")]
-    private static partial Regex DisruptionBudgetShape();
 }

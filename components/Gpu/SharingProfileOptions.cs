@@ -4,7 +4,7 @@ namespace GpuSlicingInfra.Components.Gpu;
 /// One named device-plugin configuration (a key of the time-slicing ConfigMap), selected per node
 /// by the label <c>nvidia.com/device-plugin.config</c>. Validated with the device plugin's own rules.
 /// </summary>
-public sealed record SharingProfileArgs
+public sealed record SharingProfileOptions
 {
     /// <summary>Longest name a ConfigMap key and label value can have.</summary>
     public const int MaxNameLength = 63;
