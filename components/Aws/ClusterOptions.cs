@@ -20,7 +20,7 @@ public sealed record ClusterOptions
     /// <summary>Public API endpoint; requires <see cref="PublicAccessCidrs"/>. Default: off.</summary>
     public bool EndpointPublicAccess { get; init; }
 
-    /// <summary>CIDRs allowed to reach a public endpoint; never <c>0.0.0.0/0</c> (CKV_AWS_38).</summary>
+    /// <summary>CIDRs allowed to reach a public endpoint; never <c>0.0.0.0/0</c> (CKV_AWS_38). Default: none, which a public endpoint refuses.</summary>
     public IReadOnlyList<string> PublicAccessCidrs { get; init; } = [];
 
     /// <summary>Control-plane log types. Default: all five.</summary>

@@ -22,7 +22,7 @@ public sealed record NetworkOptions
     /// <summary>Use this existing VPC instead of creating one. Default: create a VPC.</summary>
     public string? ExistingVpcId { get; init; }
 
-    /// <summary>Private subnets of the existing VPC, where nodes run. Required with <see cref="ExistingVpcId"/>.</summary>
+    /// <summary>Private subnets of the existing VPC, where nodes run. Required with <see cref="ExistingVpcId"/>. Default: none (a new VPC has its own).</summary>
     public IReadOnlyList<string> ExistingPrivateSubnetIds { get; init; } = [];
 
     /// <summary>Public subnets of the existing VPC, for internet-facing load balancers. Default: none.</summary>

@@ -10,7 +10,7 @@ namespace GpuSlicingInfra.Components.Gpu;
 public sealed partial record KarpenterPoolOptions
 {
     /// <summary>The node limit when neither <see cref="MaxNodes"/> nor a managed node group's maximum gives one.</summary>
-    public const int DefaultMaxNodes = 2;
+    internal const int DefaultMaxNodes = 2;
 
     /// <summary>How the pool handles time-slicing in Karpenter's simulation. Default: overlay-shared (needs a renaming profile).</summary>
     public KarpenterMode Mode { get; init; } = KarpenterMode.OverlayShared;

@@ -21,7 +21,7 @@ public sealed record SharingProfileOptions
     /// <summary>Sharing strategy. Default: time-slicing.</summary>
     public SharingStrategy Strategy { get; init; } = SharingStrategy.TimeSlicing;
 
-    /// <summary>Schedulable units advertised per physical GPU; at least 2 when sharing. Ignored for <see cref="SharingStrategy.None"/>.</summary>
+    /// <summary>Schedulable units advertised per physical GPU; at least 2 when sharing. Ignored for <see cref="SharingStrategy.None"/>. Default: 1, which validation refuses for a sharing strategy: set it.</summary>
     public int Replicas { get; init; } = 1;
 
     /// <summary>Advertise <c>nvidia.com/gpu.shared</c> instead of <c>nvidia.com/gpu</c>. Default: false.</summary>

@@ -54,7 +54,7 @@ public sealed class ClusterTests
     [Fact]
     public void Protection_covers_the_cluster_its_key_and_node_groups()
     {
-        var args = TestPrograms.PlatformArgs(new GpuPoolOptions { Name = "t4", Profile = "ts-4", Protect = true });
+        var args = TestPrograms.PlatformArgs(new GpuPoolOptions { Name = "t4", Profile = "ts-4", Protect = true, ManagedNodeGroup = new() });
         var program = TestPrograms.Platform(args with { Cluster = args.Cluster with { Protect = true }, Network = args.Network with { Protect = true } });
 
         foreach (var name in new[] { "cluster-eks", "cluster-secrets-key", "system-nodes", "gpu-t4-nodes", "network-vpc" })

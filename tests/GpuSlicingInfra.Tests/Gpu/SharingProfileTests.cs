@@ -57,7 +57,7 @@ public sealed class SharingProfileTests
     public void Capacity_multiplies_nodes_gpus_per_instance_and_replicas()
     {
         var capacity = GpuCapacity.Of(
-            new GpuPoolOptions { Name = "p", Profile = "ts", InstanceTypes = ["g4dn.12xlarge"], MinSize = 1, DesiredSize = 2, MaxSize = 3 },
+            new GpuPoolOptions { Name = "p", Profile = "ts", InstanceTypes = ["g4dn.12xlarge"], ManagedNodeGroup = new() { MinSize = 1, DesiredSize = 2, MaxSize = 3 } },
             new SharingProfileOptions { Name = "ts", Replicas = 5 });
 
         Assert.Equal(new NodeCounts(4, 8, 12), capacity.PhysicalGpus);

@@ -23,7 +23,7 @@ internal static class TestPrograms
             ],
             DefaultProfile = "exclusive",
         },
-        GpuPools = pools.Length > 0 ? pools : [new GpuPoolOptions { Name = "t4", Profile = "ts-4" }],
+        GpuPools = pools.Length > 0 ? pools : [new GpuPoolOptions { Name = "t4", Profile = "ts-4", ManagedNodeGroup = new() }],
     };
 
     /// <summary>A platform with Karpenter on and profiles for every mode: ts-4, ts-4-shared (renamed) and exclusive.</summary>
@@ -47,15 +47,14 @@ internal static class TestPrograms
     {
         Name = name,
         Profile = mode == KarpenterMode.OverlayShared ? "ts-4-shared" : "ts-4",
-        Provisioner = NodeProvisioner.Karpenter,
-        KarpenterMode = mode,
+        Karpenter = new() { Mode = mode },
         InstanceTypes = instanceTypes.Length > 0 ? instanceTypes : ["g4dn.xlarge"],
     };
 
     public static ParsedProgram Platform(GpuSlicingPlatformOptions args)
     {
         var program = new PulumiProgram("test", SettingsBinder.TopLevelKeys());
-        _ = new GpuSlicingPlatform(program, args);
+        _ = new GpuSlicingPlatform(program, "", args);
         return new ParsedProgram(ProgramWriter.Write(program));
     }
 }
