@@ -1,7 +1,6 @@
 using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Components.Program;
-using GpuSlicingInfra.Components.Providers.Aws;
 using GpuSlicingInfra.Components.Providers.Karpenter;
 using GpuSlicingInfra.Components.Providers.Kubernetes;
 
@@ -113,12 +112,10 @@ public sealed class Karpenter
             DeleteBeforeReplace = true,
         });
 
-        var created = new List<CustomResource>();
         foreach (var (pool, settings, profile) in designs)
         {
-            created.AddRange(AddPool(program, name, options, clusterName, pool, settings, profile, kubernetesProvider));
+            AddPool(program, name, options, clusterName, pool, settings, profile, kubernetesProvider);
         }
-        CustomResources = created;
     }
 
     /// <summary>The node and controller IAM.</summary>
@@ -127,25 +124,13 @@ public sealed class Karpenter
     /// <summary>The interruption queue and rules.</summary>
     internal KarpenterInterruption Interruption { get; }
 
-    /// <summary>The node role Karpenter's nodes use.</summary>
-    internal IamRole NodeRole => Iam.NodeRole;
-
-    /// <summary>The controller role.</summary>
-    internal IamRole ControllerRole => Iam.ControllerRole;
-
-    /// <summary>The interruption queue.</summary>
-    internal SqsQueue InterruptionQueue => Interruption.Queue;
-
     /// <summary>The Helm release of Karpenter's CRDs (<c>karpenter-crd</c>), installed before the controller.</summary>
     internal HelmRelease CrdRelease { get; }
 
     /// <summary>The controller's Helm release.</summary>
     internal HelmRelease Release { get; }
 
-    /// <summary>Every EC2NodeClass, NodePool and NodeOverlay, in creation order.</summary>
-    internal IReadOnlyList<CustomResource> CustomResources { get; }
-
-    private List<CustomResource> AddPool(PulumiProgram program, string name, KarpenterOptions options, string clusterName, GpuPoolOptions pool, KarpenterPoolOptions settings, SharingProfileOptions profile, Resource provider)
+    private void AddPool(PulumiProgram program, string name, KarpenterOptions options, string clusterName, GpuPoolOptions pool, KarpenterPoolOptions settings, SharingProfileOptions profile, Resource provider)
     {
         // The CRDs come with the chart: every object waits for the release. Objects have fixed
         // names, so a replacement deletes the old object before creating the new one.
@@ -170,7 +155,7 @@ public sealed class Karpenter
             },
         }, afterRelease);
 
-        var nodePool = new CustomResource(program, $"{name}-nodepool-{pool.Name}", new CustomResourceArgs
+        _ = new CustomResource(program, $"{name}-nodepool-{pool.Name}", new CustomResourceArgs
         {
             ApiVersion = KarpenterApi.NodePoolApiVersion,
             Kind = KarpenterApi.NodePoolKind,
@@ -192,10 +177,9 @@ public sealed class Karpenter
             },
         }, afterRelease with { DependsOn = [Release, nodeClass] });
 
-        var created = new List<CustomResource> { nodeClass, nodePool };
         foreach (var (gpuCount, capacity) in KarpenterPoolDesign.Overlays(pool, profile))
         {
-            created.Add(new CustomResource(program, $"{name}-overlay-{pool.Name}-gpus-{gpuCount}", new CustomResourceArgs
+            _ = new CustomResource(program, $"{name}-overlay-{pool.Name}-gpus-{gpuCount}", new CustomResourceArgs
             {
                 ApiVersion = KarpenterApi.NodeOverlayApiVersion,
                 Kind = KarpenterApi.NodeOverlayKind,
@@ -205,8 +189,7 @@ public sealed class Karpenter
                     Requirements = KarpenterPoolDesign.OverlayRequirements(pool.Name, gpuCount),
                     Capacity = capacity,
                 },
-            }, afterRelease));
+            }, afterRelease);
         }
-        return created;
     }
 }

@@ -29,7 +29,7 @@ public sealed class GpuNodePool
             $"GPU pool {options.Name}", options.DiskSizeGiB,
             // GPU workloads get AWS credentials from Pod Identity, never from the node's IMDS.
             hopLimit: 1, options.Tags, options.Protect);
-        NodeGroup = new ManagedNodeGroup(program, $"{name}-nodes", new ManagedNodeGroupArgs
+        _ = new ManagedNodeGroup(program, $"{name}-nodes", new ManagedNodeGroupArgs
         {
             Cluster = cluster.Resource.Reference,
             NodeRoleArn = cluster.NodeRole.Arn,
@@ -52,9 +52,6 @@ public sealed class GpuNodePool
             Tags = ResourceTags.Merge(options.Tags),
         }, new ResourceOptions { Protect = options.Protect });
     }
-
-    /// <summary>The node group.</summary>
-    internal ManagedNodeGroup NodeGroup { get; }
 
     /// <summary>Labels of the pool's nodes: GPU presence, sharing profile, pool name, plus extras.</summary>
     public static SortedDictionary<string, string> NodeLabels(GpuPoolOptions options)

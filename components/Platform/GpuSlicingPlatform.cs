@@ -80,7 +80,7 @@ public sealed class GpuSlicingPlatform
         }
 
         var karpenterPools = karpenterOn ? options.GpuPools.Where(p => p.UsesKarpenter).ToList() : [];
-        DevicePlugin = new NvidiaDevicePlugin(program, Child("nvidia-device-plugin"), kubernetes, systemNodes, options.DevicePlugin,
+        _ = new NvidiaDevicePlugin(program, Child("nvidia-device-plugin"), kubernetes, systemNodes, options.DevicePlugin,
             karpenterPools.Any(p => p.Karpenter?.Mode == KarpenterMode.OverlayShared) ? [WellKnownKeys.SharedGpuTaintKey] : []);
 
         if (karpenterOn)
@@ -95,7 +95,7 @@ public sealed class GpuSlicingPlatform
                 Key = WellKnownKeys.KarpenterDiscoveryTag,
                 Value = options.Cluster.Name,
             });
-            Karpenter = new Karpenter(program, Child("karpenter"), Cluster, systemNodes, kubernetes, options.Karpenter with
+            _ = new Karpenter(program, Child("karpenter"), Cluster, systemNodes, kubernetes, options.Karpenter with
             {
                 Tags = ResourceTags.Merge(options.Karpenter.Tags.Concat(tags).ToDictionary()),
             }, [.. karpenterPools.Select(p => WithTags(p, tags))], options.DevicePlugin.Profiles, Child("pod-identity-agent"));
@@ -109,14 +109,8 @@ public sealed class GpuSlicingPlatform
     /// <summary>The network.</summary>
     public Network Network { get; }
 
-    /// <summary>The cluster.</summary>
+    /// <summary>The cluster: more pools or components can join it (e.g. <c>new GpuNodePool(program, name, platform.Cluster, pool)</c>).</summary>
     public Cluster Cluster { get; }
-
-    /// <summary>Karpenter, when enabled; otherwise null.</summary>
-    public Karpenter? Karpenter { get; }
-
-    /// <summary>The device plugin.</summary>
-    public NvidiaDevicePlugin DevicePlugin { get; }
 
     /// <summary>The EKS cluster's name, as the deployed cluster reports it.</summary>
     public Output<string> ClusterName { get; }

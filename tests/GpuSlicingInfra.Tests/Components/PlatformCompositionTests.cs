@@ -163,6 +163,19 @@ public sealed class PlatformCompositionTests
     }
 
     [Fact]
+    public void A_pool_added_to_the_platforms_cluster_joins_its_node_role_and_subnets()
+    {
+        var program = new PulumiProgram("p", []);
+        var platform = new GpuSlicingPlatform(program, "ml", TestPrograms.PlatformArgs());
+
+        _ = new GpuNodePool(program, "ml-gpu-extra", platform.Cluster, new GpuPoolOptions { Name = "extra", Profile = "ts-4", ManagedNodeGroup = new() });
+
+        var parsed = new ParsedProgram(ProgramWriter.Write(program));
+        Assert.Equal(ParsedProgram.Scalar(parsed.Resource("ml-gpu-t4-nodes"), "properties.nodeRoleArn"), ParsedProgram.Scalar(parsed.Resource("ml-gpu-extra-nodes"), "properties.nodeRoleArn"));
+        Assert.Equal("${ml-network-vpc.privateSubnetIds}", ParsedProgram.Scalar(parsed.Resource("ml-gpu-extra-nodes"), "properties.subnetIds"));
+    }
+
+    [Fact]
     public void A_gpu_node_pool_needs_managed_node_group_settings()
     {
         var program = new PulumiProgram("p", []);
