@@ -41,7 +41,7 @@ public sealed partial record KarpenterOptions
     /// <summary>Tags on every resource. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Every problem with these args, each naming the field.</summary>
+    /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.ComponentReservedPrefixes, TagRules.MaxPerResource)

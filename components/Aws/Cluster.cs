@@ -7,7 +7,9 @@ namespace GpuSlicingInfra.Components.Aws;
 
 /// <summary>
 /// The EKS control plane (secrets encrypted with a rotating KMS key, all control-plane logs,
-/// access entries only) and a small untainted system node group for CoreDNS and controllers.
+/// access entries only). Its owner adds the small untainted system node group for CoreDNS and controllers
+/// (<see cref="AddSystemNodeGroup"/>) and the Kubernetes provider (<see cref="AddKubernetesProvider"/>),
+/// naming them, and passes the cluster to the GPU pools and Karpenter it serves.
 /// </summary>
 public sealed class Cluster
 {
@@ -98,7 +100,6 @@ public sealed class Cluster
             $"Managed node groups of EKS cluster {options.Name}",
             IamPolicyDocuments.ServiceTrust("ec2.amazonaws.com"), IamRoleWithPolicies.NodePolicies, options.Tags,
             UniqueRoleName(options.Name, "node", roleNameSuffix));
-
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using GpuSlicingInfra.Components.Validation;
 
 namespace GpuSlicingInfra.Components.Aws;
 
-/// <summary>Inputs of <see cref="Cluster"/>.</summary>
+/// <summary>Options of <see cref="Cluster"/>.</summary>
 public sealed record ClusterOptions
 {
     /// <summary>Control-plane log types EKS offers; all are on by default (CKV_AWS_37).</summary>
@@ -59,7 +59,7 @@ public sealed record ClusterOptions
     /// <summary>Tags on every resource. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Every problem with these args, each naming the field.</summary>
+    /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.ComponentReservedPrefixes, TagRules.MaxPerResource).ToList();

@@ -4,7 +4,7 @@ using GpuSlicingInfra.Components.Validation;
 namespace GpuSlicingInfra.Components.Aws;
 
 /// <summary>
-/// Inputs of <see cref="Network"/>: either a new VPC (<see cref="CidrBlock"/>, <see cref="AvailabilityZoneCount"/>,
+/// Options of <see cref="Network"/>: either a new VPC (<see cref="CidrBlock"/>, <see cref="AvailabilityZoneCount"/>,
 /// <see cref="NatGateways"/>) or an existing one (<see cref="ExistingVpcId"/> with
 /// <see cref="ExistingPrivateSubnetIds"/>); the two are mutually exclusive.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed record NetworkOptions
     /// <summary>Whether an existing VPC is used.</summary>
     public bool UsesExistingVpc => ExistingVpcId is not null;
 
-    /// <summary>Every problem with these args, each naming the field.</summary>
+    /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.ComponentReservedPrefixes, TagRules.MaxPerResource).ToList();

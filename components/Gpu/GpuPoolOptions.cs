@@ -61,7 +61,7 @@ public sealed record GpuPoolOptions
     /// <summary>The Karpenter node limit in effect (see <see cref="KarpenterPoolOptions.MaxNodes"/>).</summary>
     public int EffectiveKarpenterMaxNodes => Karpenter?.MaxNodes ?? ManagedNodeGroup?.MaxSize ?? KarpenterPoolOptions.DefaultMaxNodes;
 
-    /// <summary>Every problem with these args, each naming the field.</summary>
+    /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.ComponentReservedPrefixes, TagRules.MaxPerResource).ToList();

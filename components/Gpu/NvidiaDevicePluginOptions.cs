@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace GpuSlicingInfra.Components.Gpu;
 
-/// <summary>Inputs of <see cref="NvidiaDevicePlugin"/>.</summary>
+/// <summary>Options of <see cref="NvidiaDevicePlugin"/>.</summary>
 public sealed partial record NvidiaDevicePluginOptions
 {
     /// <summary>The chart version this release pins (newest upstream release, v0.20.0).</summary>
@@ -23,7 +23,7 @@ public sealed partial record NvidiaDevicePluginOptions
     /// <summary>Deploy GPU Feature Discovery (GPU labels, needed by MPS). Default: on.</summary>
     public bool GpuFeatureDiscovery { get; init; } = true;
 
-    /// <summary>Every problem with these args, each naming the field.</summary>
+    /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = new List<ArgsProblem>();

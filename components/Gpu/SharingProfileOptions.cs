@@ -36,7 +36,7 @@ public sealed record SharingProfileOptions
     /// <summary>The extended resource pods request on nodes with this profile.</summary>
     public string ResourceName => Strategy != SharingStrategy.None && RenameByDefault ? WellKnownKeys.SharedGpuResource : WellKnownKeys.GpuResource;
 
-    /// <summary>Every problem with these args, each naming the field.</summary>
+    /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = new List<ArgsProblem>();

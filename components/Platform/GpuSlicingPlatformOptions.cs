@@ -32,7 +32,7 @@ public sealed record GpuSlicingPlatformOptions
     /// <summary>Tags on every resource, besides the environment tag. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Every problem with these args, each naming the field.</summary>
+    /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = new List<ArgsProblem>();
