@@ -21,8 +21,11 @@ public sealed class GpuNodePool
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(options);
         ArgsValidationException.ThrowIfAny(nameof(GpuPoolOptions), options.Validate());
-        var sizes = options.ManagedNodeGroup
-            ?? throw new ArgsValidationException(nameof(GpuPoolOptions), [new(nameof(GpuPoolOptions.ManagedNodeGroup), $"pool '{options.Name}' has no managed node group settings; a Karpenter-only pool gets its nodes from Karpenter.")]);
+        if (options.ManagedNodeGroup is not { } sizes)
+        {
+            throw new ArgsValidationException(nameof(GpuPoolOptions), [new(nameof(GpuPoolOptions.ManagedNodeGroup),
+                $"pool '{options.Name}' has no managed node group settings; a Karpenter-only pool gets its nodes from Karpenter.")]);
+        }
         using var component = program.BeginComponent(nameof(GpuNodePool), name);
 
         var template = NodeLaunchTemplate.Create(program, $"{name}-launch-template",

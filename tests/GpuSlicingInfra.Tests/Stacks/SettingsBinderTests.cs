@@ -129,6 +129,21 @@ public sealed class KarpenterSettingsTests
         """;
 
     [Fact]
+    public void A_karpenter_only_pool_binds_to_the_options_the_csharp_api_writes_for_it()
+    {
+        var yaml = StackFixtures.MinimalYaml(KarpenterPool)
+            .Replace("replicas: 4", "replicas: 4\n        renameByDefault: true", StringComparison.Ordinal)
+            .Replace("      profile: ts-4", "      profile: ts-4\n      provisioner: karpenter\n      karpenterMaxNodes: 6", StringComparison.Ordinal);
+
+        var pool = Assert.Single(SettingsBinder.Bind(StackFixtures.Inline(yaml)).Platform.GpuPools);
+
+        // The stack file's provisioner: karpenter is the C# API's pool with Karpenter settings and no node group.
+        Assert.Null(pool.ManagedNodeGroup);
+        Assert.Equal(new KarpenterPoolOptions { MaxNodes = 6 }, pool.Karpenter);
+        Assert.Equal(6, pool.EffectiveKarpenterMaxNodes);
+    }
+
+    [Fact]
     public void Karpenter_settings_and_pool_keys_bind_to_the_args()
     {
         var yaml = StackFixtures.MinimalYaml(KarpenterPool + "\n    identity: irsa\n    amiAlias: al2023@v20260610")
