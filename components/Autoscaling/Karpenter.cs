@@ -1,7 +1,6 @@
 using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Components.Program;
-using GpuSlicingInfra.Components.Providers.Aws;
 using GpuSlicingInfra.Components.Providers.Karpenter;
 using GpuSlicingInfra.Components.Providers.Kubernetes;
 
@@ -28,30 +27,54 @@ public sealed class Karpenter
 
     /// <summary>
     /// Adds the IAM (<c>{name}-node-role</c>, <c>{name}-node-access-entry</c>, <c>{name}-controller-role</c>,
-    /// <c>{name}-controller-*</c>, <c>pod-identity-agent</c>, <c>{name}-pod-identity</c>), the interruption
+    /// <c>{name}-controller-*</c>, <c>{podIdentityAgentName}</c>, <c>{name}-pod-identity</c>), the interruption
     /// queue and rules (<c>{name}-interruption-*</c>), the CRD release (<c>{name}-crd</c>), the controller release (<c>{name}-release</c>) and per pool
     /// <c>{name}-nodeclass-{pool}</c>, <c>{name}-nodepool-{pool}</c> and <c>{name}-overlay-{pool}-gpus-{n}</c>.
     /// </summary>
-    public Karpenter(PulumiProgram program, string name, KarpenterArgs args)
+    /// <param name="program">The program to add to.</param>
+    /// <param name="name">The logical name prefix.</param>
+    /// <param name="cluster">The cluster Karpenter serves.</param>
+    /// <param name="systemNodeGroup">The node group the controller runs on (<see cref="Cluster.AddSystemNodeGroup"/>).</param>
+    /// <param name="kubernetesProvider">The cluster's Kubernetes provider (<see cref="Cluster.AddKubernetesProvider"/>).</param>
+    /// <param name="options">What the user chose for the controller.</param>
+    /// <param name="pools">
+    /// The GPU pools Karpenter provisions, each with <see cref="GpuPoolOptions.Karpenter"/> settings. Given here,
+    /// not added later, because the controller's NodeOverlay feature gate depends on their modes.
+    /// </param>
+    /// <param name="profiles">The sharing profiles the pools name.</param>
+    /// <param name="podIdentityAgentName">
+    /// Logical name of the EKS Pod Identity Agent add-on (with <see cref="KarpenterIdentity.PodIdentity"/>): one
+    /// per cluster, so its owner names it.
+    /// </param>
+    public Karpenter(PulumiProgram program, string name, Cluster cluster, Resource systemNodeGroup, Resource kubernetesProvider,
+        KarpenterOptions options, IReadOnlyList<GpuPoolOptions> pools, IReadOnlyList<SharingProfileOptions> profiles, string podIdentityAgentName)
     {
         ArgumentNullException.ThrowIfNull(program);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgsValidationException.ThrowIfAny(nameof(KarpenterArgs), args.Validate());
-        var clusterName = args.ClusterName ?? throw new ArgumentException("KarpenterArgs.ClusterName must be wired.", nameof(args));
-        var cluster = args.Cluster ?? throw new ArgumentException("KarpenterArgs.Cluster must be wired.", nameof(args));
-        var provider = args.Provider ?? throw new ArgumentException("KarpenterArgs.Provider must be wired.", nameof(args));
-        var systemNodes = args.SystemNodeGroup ?? throw new ArgumentException("KarpenterArgs.SystemNodeGroup must be wired.", nameof(args));
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(systemNodeGroup);
+        ArgumentNullException.ThrowIfNull(kubernetesProvider);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(pools);
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgsValidationException.ThrowIfAny(nameof(KarpenterOptions), options.Validate());
+        var byName = profiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var designs = pools.Select(pool => (Pool: pool,
+            Settings: pool.Karpenter ?? throw new ArgumentException($"Pool '{pool.Name}' has no Karpenter settings.", nameof(pools)),
+            Profile: byName.GetValueOrDefault(pool.Profile) ?? throw new ArgumentException($"Pool '{pool.Name}' names profile '{pool.Profile}', which is not among the profiles.", nameof(profiles))))
+            .ToList();
+        using var component = program.BeginComponent(nameof(Karpenter), name);
+        var clusterName = cluster.Name;
 
-        Interruption = new KarpenterInterruption(program, $"{name}-interruption", clusterName, args.Tags);
-        Iam = new KarpenterIam(program, name, args, cluster, clusterName, Interruption.Queue.Arn);
+        Interruption = new KarpenterInterruption(program, $"{name}-interruption", clusterName, options.Tags);
+        Iam = new KarpenterIam(program, name, options, cluster, Interruption.Queue.Arn, podIdentityAgentName);
 
         // Both releases: pinned, atomic, their fixed Helm names reused by a replacement (so delete first).
         HelmReleaseArgs Pinned(string releaseName, string chart, int timeoutSeconds, object values) => new()
         {
             Name = releaseName,
             Chart = chart,
-            Version = args.ChartVersion,
-            Namespace = args.Namespace,
+            Version = options.ChartVersion,
+            Namespace = options.Namespace,
             Atomic = true,
             CleanupOnFail = true,
             Timeout = timeoutSeconds,
@@ -60,7 +83,7 @@ public sealed class Karpenter
         };
 
         CrdRelease = new HelmRelease(program, $"{name}-crd", Pinned("karpenter-crd", CrdChartReference, 300, new Dictionary<string, string>()),
-            new ResourceOptions { Provider = provider, DeleteBeforeReplace = true });
+            new ResourceOptions { Provider = kubernetesProvider, DeleteBeforeReplace = true });
 
         // Suffixed rather than the bare prefix: a stack config key can take a bare component name (see StackConfigNames).
         Release = new HelmRelease(program, $"{name}-release", Pinned("karpenter", ChartReference, 600, new KarpenterChartValues
@@ -69,35 +92,30 @@ public sealed class Karpenter
                 {
                     ClusterName = clusterName,
                     InterruptionQueue = Interruption.Queue.QueueName,
-                    FeatureGates = new KarpenterFeatureGateValues(args.UsesNodeOverlays),
+                    FeatureGates = new KarpenterFeatureGateValues(designs.Any(d => d.Settings.Mode != KarpenterMode.Plain)),
                 },
-                Replicas = args.Replicas,
+                Replicas = options.Replicas,
                 NodeSelector = new SortedDictionary<string, string>(StringComparer.Ordinal) { [WellKnownKeys.NodeRoleLabel] = "system" },
                 ServiceAccount = new KarpenterServiceAccountValues
                 {
-                    Name = KarpenterArgs.ServiceAccountName,
-                    Annotations = args.Identity == KarpenterIdentity.Irsa
+                    Name = KarpenterOptions.ServiceAccountName,
+                    Annotations = options.Identity == KarpenterIdentity.Irsa
                         ? InputMap<string>.Of([KeyValuePair.Create(RoleArnAnnotation, (Input<string>)Iam.ControllerRole.Arn)])
                         : null,
                 },
             }) with { SkipCrds = true }, new ResourceOptions
         {
-            Provider = provider,
+            Provider = kubernetesProvider,
             // Without credentials, a queue and somewhere to run, the controller crash-loops and the atomic release rolls back.
-            DependsOn = [CrdRelease, Iam.ControllerRole, .. Iam.Grants, Interruption.Queue, Interruption.QueuePolicy, Iam.NodeAccessEntry, systemNodes],
+            DependsOn = [CrdRelease, Iam.ControllerRole, .. Iam.Grants, Interruption.Queue, Interruption.QueuePolicy, Iam.NodeAccessEntry, systemNodeGroup],
             // The release name is fixed and the chart names cluster-wide objects after it.
             DeleteBeforeReplace = true,
         });
 
-        var profiles = args.Profiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var pools = new List<CustomResource>();
-        foreach (var pool in args.GpuPools)
+        foreach (var (pool, settings, profile) in designs)
         {
-            var profile = profiles.GetValueOrDefault(pool.Profile)
-                ?? throw new ArgumentException($"Pool '{pool.Name}' names profile '{pool.Profile}', which is not among KarpenterArgs.Profiles.", nameof(args));
-            pools.AddRange(AddPool(program, name, args, pool, profile, provider));
+            AddPool(program, name, options, clusterName, pool, settings, profile, kubernetesProvider);
         }
-        CustomResources = pools;
     }
 
     /// <summary>The node and controller IAM.</summary>
@@ -106,30 +124,18 @@ public sealed class Karpenter
     /// <summary>The interruption queue and rules.</summary>
     internal KarpenterInterruption Interruption { get; }
 
-    /// <summary>The node role Karpenter's nodes use.</summary>
-    internal IamRole NodeRole => Iam.NodeRole;
-
-    /// <summary>The controller role.</summary>
-    internal IamRole ControllerRole => Iam.ControllerRole;
-
-    /// <summary>The interruption queue.</summary>
-    internal SqsQueue InterruptionQueue => Interruption.Queue;
-
     /// <summary>The Helm release of Karpenter's CRDs (<c>karpenter-crd</c>), installed before the controller.</summary>
     internal HelmRelease CrdRelease { get; }
 
     /// <summary>The controller's Helm release.</summary>
     internal HelmRelease Release { get; }
 
-    /// <summary>Every EC2NodeClass, NodePool and NodeOverlay, in creation order.</summary>
-    internal IReadOnlyList<CustomResource> CustomResources { get; }
-
-    private List<CustomResource> AddPool(PulumiProgram program, string name, KarpenterArgs args, GpuNodePoolArgs pool, SharingProfileArgs profile, Resource provider)
+    private void AddPool(PulumiProgram program, string name, KarpenterOptions options, string clusterName, GpuPoolOptions pool, KarpenterPoolOptions settings, SharingProfileOptions profile, Resource provider)
     {
         // The CRDs come with the chart: every object waits for the release. Objects have fixed
         // names, so a replacement deletes the old object before creating the new one.
         var afterRelease = new ResourceOptions { Provider = provider, DependsOn = [Release], DeleteBeforeReplace = true };
-        var discovery = new Dictionary<string, string> { [WellKnownKeys.KarpenterDiscoveryTag] = args.ClusterName! };
+        var discovery = new Dictionary<string, string> { [WellKnownKeys.KarpenterDiscoveryTag] = clusterName };
         var nodeClass = new CustomResource(program, $"{name}-nodeclass-{pool.Name}", new CustomResourceArgs
         {
             ApiVersion = KarpenterApi.NodeClassApiVersion,
@@ -138,18 +144,18 @@ public sealed class Karpenter
             Spec = new Ec2NodeClassSpec
             {
                 Role = Iam.NodeRole.RoleName,
-                AmiSelectorTerms = [new AmiSelectorTerm(args.AmiAlias)],
+                AmiSelectorTerms = [new AmiSelectorTerm(options.AmiAlias)],
                 SubnetSelectorTerms = [new TagSelectorTerm(discovery)],
                 SecurityGroupSelectorTerms = [new TagSelectorTerm(discovery)],
                 // IMDSv2 only, one hop: pods get credentials from Pod Identity, never the node's role (CKV_AWS_79, CKV_AWS_341).
                 MetadataOptions = new Ec2NodeClassMetadataOptions("enabled", "disabled", 1, "required"),
                 BlockDeviceMappings = [new Ec2NodeClassBlockDeviceMapping("/dev/xvda",
                     new Ec2NodeClassEbs($"{pool.DiskSizeGiB}Gi", "gp3", Encrypted: true, DeleteOnTermination: true), RootVolume: true)],
-                Tags = ResourceTags.Merge(args.Tags, [.. pool.Tags.Select(t => (t.Key, t.Value)), (WellKnownKeys.PoolLabel, pool.Name)]),
+                Tags = ResourceTags.Merge(options.Tags, [.. pool.Tags.Select(t => (t.Key, t.Value)), (WellKnownKeys.PoolLabel, pool.Name)]),
             },
         }, afterRelease);
 
-        var nodePool = new CustomResource(program, $"{name}-nodepool-{pool.Name}", new CustomResourceArgs
+        _ = new CustomResource(program, $"{name}-nodepool-{pool.Name}", new CustomResourceArgs
         {
             ApiVersion = KarpenterApi.NodePoolApiVersion,
             Kind = KarpenterApi.NodePoolKind,
@@ -163,18 +169,17 @@ public sealed class Karpenter
                         NodeClassRef = new NodeClassReference(KarpenterApi.NodeClassGroup, KarpenterApi.NodeClassKind, pool.Name),
                         Requirements = KarpenterPoolDesign.Requirements(pool),
                         Taints = KarpenterPoolDesign.Taints(pool),
-                        ExpireAfter = GoDuration.Format(pool.KarpenterExpireAfter),
+                        ExpireAfter = GoDuration.Format(settings.ExpireAfter),
                     }),
                 Limits = KarpenterPoolDesign.Limits(pool, profile),
-                Disruption = new NodePoolDisruption("WhenEmptyOrUnderutilized", GoDuration.Format(pool.KarpenterConsolidateAfter),
-                    [new DisruptionBudget(pool.KarpenterDisruptionBudget)]),
+                Disruption = new NodePoolDisruption("WhenEmptyOrUnderutilized", GoDuration.Format(settings.ConsolidateAfter),
+                    [new DisruptionBudget(settings.DisruptionBudget)]),
             },
         }, afterRelease with { DependsOn = [Release, nodeClass] });
 
-        var created = new List<CustomResource> { nodeClass, nodePool };
         foreach (var (gpuCount, capacity) in KarpenterPoolDesign.Overlays(pool, profile))
         {
-            created.Add(new CustomResource(program, $"{name}-overlay-{pool.Name}-gpus-{gpuCount}", new CustomResourceArgs
+            _ = new CustomResource(program, $"{name}-overlay-{pool.Name}-gpus-{gpuCount}", new CustomResourceArgs
             {
                 ApiVersion = KarpenterApi.NodeOverlayApiVersion,
                 Kind = KarpenterApi.NodeOverlayKind,
@@ -184,8 +189,7 @@ public sealed class Karpenter
                     Requirements = KarpenterPoolDesign.OverlayRequirements(pool.Name, gpuCount),
                     Capacity = capacity,
                 },
-            }, afterRelease));
+            }, afterRelease);
         }
-        return created;
     }
 }

@@ -13,8 +13,10 @@ internal sealed class KarpenterIam
 {
     public const string PodIdentityAgentAddon = "eks-pod-identity-agent";
 
-    public KarpenterIam(PulumiProgram program, string name, KarpenterArgs args, EksCluster cluster, string clusterName, Expr queueArn)
+    public KarpenterIam(PulumiProgram program, string name, KarpenterOptions args, Cluster served, Expr queueArn, string podIdentityAgentName)
     {
+        var cluster = served.Resource;
+        var clusterName = served.Name;
         var aws = AwsContext.For(program);
         var tags = args.Tags;
 
@@ -23,7 +25,7 @@ internal sealed class KarpenterIam
         NodeRole = IamRoleWithPolicies.Create(program, $"{name}-node-role", aws,
             $"Nodes Karpenter launches in EKS cluster {clusterName}",
             IamPolicyDocuments.ServiceTrust("ec2.amazonaws.com"), IamRoleWithPolicies.NodePolicies, tags,
-            Cluster.UniqueRoleName(clusterName, "karpenter-node", args.NameSuffix));
+            Cluster.UniqueRoleName(clusterName, "karpenter-node", served.RoleNameSuffix));
         NodeAccessEntry = new EksAccessEntry(program, $"{name}-node-access-entry", new EksAccessEntryArgs
         {
             ClusterName = cluster.ClusterName,
@@ -37,7 +39,7 @@ internal sealed class KarpenterIam
             : IamPolicyDocuments.ServiceTrust("pods.eks.amazonaws.com", "sts:AssumeRole", "sts:TagSession");
         ControllerRole = new IamRole(program, $"{name}-controller-role", new IamRoleArgs
         {
-            Name = Cluster.UniqueRoleName(clusterName, "karpenter", args.NameSuffix),
+            Name = Cluster.UniqueRoleName(clusterName, "karpenter", served.RoleNameSuffix),
             Description = $"Karpenter controller of EKS cluster {clusterName}",
             AssumeRolePolicy = trust,
             Tags = ResourceTags.Merge(tags),
@@ -65,7 +67,7 @@ internal sealed class KarpenterIam
 
         if (args.Identity == KarpenterIdentity.PodIdentity)
         {
-            var agent = new EksAddon(program, "pod-identity-agent", new EksAddonArgs
+            var agent = new EksAddon(program, podIdentityAgentName, new EksAddonArgs
             {
                 ClusterName = cluster.ClusterName,
                 AddonName = PodIdentityAgentAddon,
@@ -77,7 +79,7 @@ internal sealed class KarpenterIam
             {
                 ClusterName = cluster.ClusterName,
                 Namespace = args.Namespace,
-                ServiceAccount = KarpenterArgs.ServiceAccountName,
+                ServiceAccount = KarpenterOptions.ServiceAccountName,
                 RoleArn = ControllerRole.Arn,
                 Tags = ResourceTags.Merge(tags),
             }, new ResourceOptions { DependsOn = [agent] }));
@@ -101,7 +103,7 @@ internal sealed class KarpenterIam
         cluster.OidcProviderArn.Reference,
         "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\"",
         cluster.OidcIssuer.Reference,
-        $":sub\":\"system:serviceaccount:{ns}:{KarpenterArgs.ServiceAccountName}\",\"",
+        $":sub\":\"system:serviceaccount:{ns}:{KarpenterOptions.ServiceAccountName}\",\"",
         cluster.OidcIssuer.Reference,
         ":aud\":\"sts.amazonaws.com\"}}}]}"));
 }

@@ -13,19 +13,12 @@ namespace GpuSlicingInfra.Components.Autoscaling;
 /// </summary>
 public static class KarpenterPoolDesign
 {
-
-
-
-
-
-
-
     /// <summary>The instance types Karpenter may choose for the pool, ordered by name.</summary>
-    public static IReadOnlyList<GpuInstanceType> AllowedInstanceTypes(GpuNodePoolArgs pool)
+    public static IReadOnlyList<GpuInstanceType> AllowedInstanceTypes(GpuPoolOptions pool)
     {
         ArgumentNullException.ThrowIfNull(pool);
         var listed = pool.InstanceTypes.Select(GpuInstanceCatalog.Find).OfType<GpuInstanceType>().ToList();
-        if (pool.KarpenterInstanceSelection == KarpenterInstanceSelection.Types)
+        if (Settings(pool).InstanceSelection == KarpenterInstanceSelection.Types)
         {
             return [.. listed.DistinctBy(t => t.Name).OrderBy(t => t.Name, StringComparer.Ordinal)];
         }
@@ -35,16 +28,16 @@ public static class KarpenterPoolDesign
     }
 
     /// <summary>Distinct physical GPU counts of the allowed instance types, ascending.</summary>
-    public static IReadOnlyList<int> GpuCounts(GpuNodePoolArgs pool) =>
+    public static IReadOnlyList<int> GpuCounts(GpuPoolOptions pool) =>
         [.. AllowedInstanceTypes(pool).Select(t => t.GpuCount).Distinct().Order()];
 
     /// <summary>The NodePool requirements: instances, architecture and capacity type.</summary>
-    internal static IReadOnlyList<NodeSelectorRequirement> Requirements(GpuNodePoolArgs pool)
+    internal static IReadOnlyList<NodeSelectorRequirement> Requirements(GpuPoolOptions pool)
     {
         ArgumentNullException.ThrowIfNull(pool);
         var allowed = AllowedInstanceTypes(pool);
         var requirements = new List<NodeSelectorRequirement>();
-        if (pool.KarpenterInstanceSelection == KarpenterInstanceSelection.Types)
+        if (Settings(pool).InstanceSelection == KarpenterInstanceSelection.Types)
         {
             requirements.Add(new(WellKnownKeys.InstanceTypeLabel, "In", [.. allowed.Select(t => t.Name)]));
         }
@@ -62,11 +55,11 @@ public static class KarpenterPoolDesign
     }
 
     /// <summary>The GPU taint on every pool; overlay-shared pools also carry the shared-GPU taint.</summary>
-    internal static IReadOnlyList<Taint> Taints(GpuNodePoolArgs pool)
+    internal static IReadOnlyList<Taint> Taints(GpuPoolOptions pool)
     {
         ArgumentNullException.ThrowIfNull(pool);
         var taints = new List<Taint> { new(WellKnownKeys.GpuTaintKey, "true", "NoSchedule") };
-        if (pool.KarpenterMode == KarpenterMode.OverlayShared)
+        if (Settings(pool).Mode == KarpenterMode.OverlayShared)
         {
             taints.Add(new(WellKnownKeys.SharedGpuTaintKey, "true", "NoSchedule"));
         }
@@ -74,14 +67,14 @@ public static class KarpenterPoolDesign
     }
 
     /// <summary>Node labels: the same as the pool's managed node group (GPU presence, profile, pool).</summary>
-    public static SortedDictionary<string, string> Labels(GpuNodePoolArgs pool) => GpuNodePool.NodeLabels(pool);
+    public static SortedDictionary<string, string> Labels(GpuPoolOptions pool) => GpuNodePool.NodeLabels(pool);
 
     /// <summary>The extended resource the pool's pods request in its mode.</summary>
-    public static string PodResource(GpuNodePoolArgs pool, SharingProfileArgs profile)
+    public static string PodResource(GpuPoolOptions pool, SharingProfileOptions profile)
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(profile);
-        return pool.KarpenterMode == KarpenterMode.OverlayShared ? WellKnownKeys.SharedGpuResource : profile.ResourceName;
+        return Settings(pool).Mode == KarpenterMode.OverlayShared ? WellKnownKeys.SharedGpuResource : profile.ResourceName;
     }
 
     /// <summary>
@@ -91,13 +84,13 @@ public static class KarpenterPoolDesign
     /// <c>nodes</c> binds first); renaming pools get <c>nvidia.com/gpu.shared</c>, as <c>nvidia.com/gpu</c>
     /// stops counting once their nodes initialize.
     /// </summary>
-    public static SortedDictionary<string, string> Limits(GpuNodePoolArgs pool, SharingProfileArgs profile)
+    public static SortedDictionary<string, string> Limits(GpuPoolOptions pool, SharingProfileOptions profile)
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(profile);
         var allowed = AllowedInstanceTypes(pool);
         var nodes = pool.EffectiveKarpenterMaxNodes;
-        var cpu = pool.KarpenterMaxCpu ?? nodes * (allowed.Count == 0 ? 0 : allowed.Max(t => t.VCpus));
+        var cpu = Settings(pool).MaxCpu ?? nodes * (allowed.Count == 0 ? 0 : allowed.Max(t => t.VCpus));
         var gpus = nodes * (allowed.Count == 0 ? 0 : allowed.Max(t => t.GpuCount)) * profile.SlicesPerGpu;
         return new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -108,11 +101,11 @@ public static class KarpenterPoolDesign
     }
 
     /// <summary>One NodeOverlay per physical GPU count: its name suffix, the count and the capacity it declares.</summary>
-    public static IReadOnlyList<(int GpuCount, IReadOnlyDictionary<string, string> Capacity)> Overlays(GpuNodePoolArgs pool, SharingProfileArgs profile)
+    public static IReadOnlyList<(int GpuCount, IReadOnlyDictionary<string, string> Capacity)> Overlays(GpuPoolOptions pool, SharingProfileOptions profile)
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(profile);
-        if (pool.KarpenterMode == KarpenterMode.Plain)
+        if (Settings(pool).Mode == KarpenterMode.Plain)
         {
             return [];
         }
@@ -128,6 +121,10 @@ public static class KarpenterPoolDesign
         new(WellKnownKeys.NodePoolLabel, "In", [poolName]),
         new(WellKnownKeys.InstanceGpuCountLabel, "In", [Text(gpuCount)]),
     ];
+
+    // Every function here describes a pool Karpenter provisions; one without settings is a caller's mistake.
+    private static KarpenterPoolOptions Settings(GpuPoolOptions pool) =>
+        pool.Karpenter ?? throw new ArgumentException($"Pool '{pool.Name}' has no Karpenter settings.", nameof(pool));
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

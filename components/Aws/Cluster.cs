@@ -1,12 +1,15 @@
 using GpuSlicingInfra.Components.Program;
 using GpuSlicingInfra.Components.Providers.Aws;
 using GpuSlicingInfra.Components.Providers.Eks;
+using GpuSlicingInfra.Components.Providers.Kubernetes;
 
 namespace GpuSlicingInfra.Components.Aws;
 
 /// <summary>
 /// The EKS control plane (secrets encrypted with a rotating KMS key, all control-plane logs,
-/// access entries only) and a small untainted system node group for CoreDNS and controllers.
+/// access entries only). Its owner adds the small untainted system node group for CoreDNS and controllers
+/// (<see cref="AddSystemNodeGroup"/>) and the Kubernetes provider (<see cref="AddKubernetesProvider"/>),
+/// naming them, and passes the cluster to the GPU pools and Karpenter it serves.
 /// </summary>
 public sealed class Cluster
 {
@@ -15,29 +18,42 @@ public sealed class Cluster
 
     /// <summary>
     /// Adds the cluster under the logical name prefix <paramref name="name"/>: <c>{name}-eks</c> (the
-    /// <c>eks:Cluster</c>), <c>{name}-secrets-key</c>, <c>{name}-node-role</c> and its attachments.
+    /// <c>eks:Cluster</c>), <c>{name}-secrets-key</c>, <c>{name}-node-role</c> and its attachments, in
+    /// <paramref name="network"/>'s private subnets (its public ones, if any, for load balancers).
     /// </summary>
-    public Cluster(PulumiProgram program, string name, ClusterArgs args)
+    /// <param name="program">The program to add to.</param>
+    /// <param name="name">The logical name prefix.</param>
+    /// <param name="network">The network the cluster and its node groups run in.</param>
+    /// <param name="options">What the user chose.</param>
+    /// <param name="roleNameSuffix">A random suffix that makes IAM role names unique in the account (IAM is global).</param>
+    public Cluster(PulumiProgram program, string name, Network network, ClusterOptions options, Output<string> roleNameSuffix)
     {
         ArgumentNullException.ThrowIfNull(program);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgsValidationException.ThrowIfAny(nameof(ClusterArgs), args.Validate());
-        var vpcId = args.VpcId ?? throw new ArgumentException("ClusterArgs.VpcId must be wired.", nameof(args));
-        var privateSubnets = args.PrivateSubnetIds ?? throw new ArgumentException("ClusterArgs.PrivateSubnetIds must be wired.", nameof(args));
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(roleNameSuffix);
+        ArgsValidationException.ThrowIfAny(nameof(ClusterOptions), options.Validate());
+        using var component = program.BeginComponent(nameof(Cluster), name);
+        var privateSubnets = network.PrivateSubnetIds;
         var aws = AwsContext.For(program);
-        var protect = new ResourceOptions { Protect = args.Protect };
-        Name = args.Name;
+        var protect = new ResourceOptions { Protect = options.Protect };
+        _program = program;
+        _componentName = name;
+        _options = options;
+        Name = options.Name;
+        RoleNameSuffix = roleNameSuffix;
+        NodeSubnetIds = privateSubnets;
 
         var secretsKey = new KmsKey(program, $"{name}-secrets-key", new KmsKeyArgs
         {
-            Description = $"Envelope encryption of Kubernetes secrets in EKS cluster {args.Name}",
+            Description = $"Envelope encryption of Kubernetes secrets in EKS cluster {options.Name}",
             EnableKeyRotation = true,
             DeletionWindowInDays = 30,
-            Tags = ResourceTags.Merge(args.Tags),
+            Tags = ResourceTags.Merge(options.Tags),
         }, protect with
         {
             // Secrets encrypted with this key are unreadable without it: keep it when the stack is torn down.
-            RetainOnDelete = args.Protect,
+            RetainOnDelete = options.Protect,
         });
 
         // No deleteBeforeReplace here: eks:Cluster is a component, so the option would not reach the control plane;
@@ -45,15 +61,15 @@ public sealed class Cluster
         // Suffixed rather than the bare prefix: a stack config key can take a bare component name (see StackConfigNames).
         Resource = new EksCluster(program, $"{name}-eks", new EksClusterArgs
         {
-            Name = args.Name,
-            Version = args.KubernetesVersion,
-            VpcId = vpcId,
+            Name = options.Name,
+            Version = options.KubernetesVersion,
+            VpcId = network.VpcId,
             PrivateSubnetIds = privateSubnets,
-            PublicSubnetIds = args.PublicSubnetIds,
+            PublicSubnetIds = network.PublicSubnetIds,
             NodeSubnetIds = privateSubnets,
             SkipDefaultNodeGroup = true,
             AuthenticationMode = "API",
-            AccessEntries = args.AdminPrincipalArns.Count == 0 ? null : args.AdminPrincipalArns
+            AccessEntries = options.AdminPrincipalArns.Count == 0 ? null : options.AdminPrincipalArns
                 .Select((arn, i) => (Key: $"admin-{i}", Entry: new EksClusterAccessEntryArgs
                 {
                     PrincipalArn = arn,
@@ -67,54 +83,67 @@ public sealed class Cluster
                     },
                 }))
                 .ToDictionary(e => e.Key, e => e.Entry),
-            EndpointPrivateAccess = args.EndpointPrivateAccess,
-            EndpointPublicAccess = args.EndpointPublicAccess,
-            PublicAccessCidrs = args.EndpointPublicAccess ? (InputList<string>)args.PublicAccessCidrs.ToArray() : null,
-            EnabledClusterLogTypes = args.LogTypes.ToArray(),
+            EndpointPrivateAccess = options.EndpointPrivateAccess,
+            EndpointPublicAccess = options.EndpointPublicAccess,
+            PublicAccessCidrs = options.EndpointPublicAccess ? (InputList<string>)options.PublicAccessCidrs.ToArray() : null,
+            EnabledClusterLogTypes = options.LogTypes.ToArray(),
             EncryptionConfigKeyArn = secretsKey.Arn,
-            CreateOidcProvider = args.CreateOidcProvider,
-            DeletionProtection = args.Protect,
+            CreateOidcProvider = options.CreateOidcProvider,
+            DeletionProtection = options.Protect,
             // Managed kube-proxy (and vpc-cni, pulumi-eks's default) whose versions follow the control plane.
             KubeProxyAddonOptions = new EksAddonOptionsArgs { Enabled = true },
-            NodeSecurityGroupTags = args.NodeSecurityGroupTags.Count == 0 ? null : (InputMap<string>)ResourceTags.Merge(args.NodeSecurityGroupTags),
-            ClusterTags = ResourceTags.Merge(args.Tags),
-            Tags = ResourceTags.Merge(args.Tags),
+            ClusterTags = ResourceTags.Merge(options.Tags),
+            Tags = ResourceTags.Merge(options.Tags),
         }, protect);
 
         NodeRole = IamRoleWithPolicies.Create(program, $"{name}-node-role", aws,
-            $"Managed node groups of EKS cluster {args.Name}",
-            IamPolicyDocuments.ServiceTrust("ec2.amazonaws.com"), IamRoleWithPolicies.NodePolicies, args.Tags,
-            UniqueRoleName(args.Name, "node", args.NameSuffix));
+            $"Managed node groups of EKS cluster {options.Name}",
+            IamPolicyDocuments.ServiceTrust("ec2.amazonaws.com"), IamRoleWithPolicies.NodePolicies, options.Tags,
+            UniqueRoleName(options.Name, "node", roleNameSuffix));
+    }
 
-        var systemTemplate = NodeLaunchTemplate.Create(program, "system-nodes-launch-template",
-            $"System nodes of EKS cluster {args.Name}", args.SystemDiskSizeGiB,
+    /// <summary>
+    /// Adds the small untainted node group for CoreDNS and controllers, sized by the cluster's
+    /// <c>System*</c> options: <c>{name}</c> with its <c>{name}-launch-template</c>, then the CoreDNS
+    /// add-on (<c>{cluster name prefix}-coredns</c>), which can only become active once nodes exist.
+    /// </summary>
+    /// <returns>The node group, for components that must start after it (controllers scheduled there).</returns>
+    public Resource AddSystemNodeGroup(string name)
+    {
+        if (_systemNodeGroup is not null)
+        {
+            throw new InvalidOperationException($"Cluster '{_componentName}' already has its system node group '{_systemNodeGroup.Name}'.");
+        }
+        using var component = _program.BeginComponent(nameof(Cluster), _componentName);
+        var systemTemplate = NodeLaunchTemplate.Create(_program, $"{name}-launch-template",
+            $"System nodes of EKS cluster {_options.Name}", _options.SystemDiskSizeGiB,
             // Controllers on system nodes (e.g. Karpenter) read the region from IMDS from inside pods.
-            hopLimit: 2, ResourceTags.Merge(args.Tags), args.Protect);
-        SystemNodeGroup = new ManagedNodeGroup(program, "system-nodes", new ManagedNodeGroupArgs
+            hopLimit: 2, ResourceTags.Merge(_options.Tags), _options.Protect);
+        var systemNodes = new ManagedNodeGroup(_program, name, new ManagedNodeGroupArgs
         {
             Cluster = Resource.Reference,
             NodeRoleArn = NodeRole.Arn,
             NodeGroupNamePrefix = "system-",
             AmiType = "AL2023_x86_64_STANDARD",
-            InstanceTypes = new[] { args.SystemInstanceType },
+            InstanceTypes = new[] { _options.SystemInstanceType },
             CapacityType = "ON_DEMAND",
             ScalingConfig = new NodeGroupScalingConfigArgs
             {
-                MinSize = args.SystemMinSize,
-                DesiredSize = args.SystemDesiredSize,
-                MaxSize = args.SystemMaxSize,
+                MinSize = _options.SystemMinSize,
+                DesiredSize = _options.SystemDesiredSize,
+                MaxSize = _options.SystemMaxSize,
             },
-            SubnetIds = privateSubnets,
+            SubnetIds = NodeSubnetIds,
             Labels = new Dictionary<string, string> { [WellKnownKeys.NodeRoleLabel] = "system" },
             LaunchTemplate = systemTemplate,
             Version = Resource.KubernetesVersion,
-            Tags = ResourceTags.Merge(args.Tags),
-        }, protect);
+            Tags = ResourceTags.Merge(_options.Tags),
+        }, new ResourceOptions { Protect = _options.Protect });
 
         // pulumi-eks creates CoreDNS only with its default node group or when asked, and then inside the
         // cluster component, before any node exists: the add-on cannot become ACTIVE there. Added here after
         // the system nodes instead, its version resolved from the cluster's like kube-proxy's and vpc-cni's.
-        CoreDns = new EksAddon(program, $"{name}-coredns", new EksAddonArgs
+        _ = new EksAddon(_program, $"{_componentName}-coredns", new EksAddonArgs
         {
             ClusterName = Resource.ClusterName,
             AddonName = CoreDnsAddon,
@@ -122,27 +151,40 @@ public sealed class Cluster
             // Take over the CoreDNS that EKS bootstraps; keep an operator's later edits on upgrade.
             ResolveConflictsOnCreate = "OVERWRITE",
             ResolveConflictsOnUpdate = "PRESERVE",
-            Tags = ResourceTags.Merge(args.Tags),
-        }, new ResourceOptions { DependsOn = [SystemNodeGroup] });
+            Tags = ResourceTags.Merge(_options.Tags),
+        }, new ResourceOptions { DependsOn = [systemNodes] });
+        _systemNodeGroup = systemNodes;
+        return systemNodes;
+    }
+
+    /// <summary>
+    /// Adds an explicit Kubernetes provider <paramref name="name"/> bound to the cluster's kubeconfig, with
+    /// server-side apply: the Kubernetes components (device plugin, Karpenter) deploy through it.
+    /// </summary>
+    public Resource AddKubernetesProvider(string name)
+    {
+        using var component = _program.BeginComponent(nameof(Cluster), _componentName);
+        return new KubernetesProvider(_program, name, new KubernetesProviderArgs
+        {
+            Kubeconfig = Resource.KubeconfigJson,
+            EnableServerSideApply = true,
+        });
     }
 
     /// <summary>
     /// A readable IAM role name, unique in the account through the random suffix: IAM is global, so
     /// the same stack in two regions must not collide. Role names are limited to 64 characters.
     /// </summary>
-    public static Input<string>? UniqueRoleName(string clusterName, string purpose, Output<string>? suffix)
-    {
-        ArgumentNullException.ThrowIfNull(clusterName);
-        return suffix is null ? null : Input<string>.FromExpr(InterpolationExpr.Of(
-            $"{clusterName[..Math.Min(clusterName.Length, 40)]}-{purpose}-", suffix.Reference));
-    }
+    internal static Input<string> UniqueRoleName(string clusterName, string purpose, Output<string> suffix) =>
+        Input<string>.FromExpr(InterpolationExpr.Of($"{clusterName[..Math.Min(clusterName.Length, 40)]}-{purpose}-", suffix.Reference));
 
     /// <summary>The EKS add-on name of CoreDNS.</summary>
     public const string CoreDnsAddon = "coredns";
 
-    /// <summary>The CoreDNS managed add-on.</summary>
-    internal EksAddon CoreDns { get; }
-
+    private readonly PulumiProgram _program;
+    private readonly string _componentName;
+    private readonly ClusterOptions _options;
+    private Resource? _systemNodeGroup;
 
     /// <summary>The EKS cluster name (known at compile time).</summary>
     public string Name { get; }
@@ -153,6 +195,9 @@ public sealed class Cluster
     /// <summary>The node role of managed node groups.</summary>
     internal IamRole NodeRole { get; }
 
-    /// <summary>The system node group.</summary>
-    internal ManagedNodeGroup SystemNodeGroup { get; }
+    /// <summary>The random suffix of account-unique IAM role names.</summary>
+    internal Output<string> RoleNameSuffix { get; }
+
+    /// <summary>The private subnets node groups run in.</summary>
+    internal InputList<string> NodeSubnetIds { get; }
 }

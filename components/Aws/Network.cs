@@ -11,19 +11,20 @@ namespace GpuSlicingInfra.Components.Aws;
 public sealed class Network
 {
     /// <summary>Adds the network under the logical name prefix <paramref name="name"/>.</summary>
-    public Network(PulumiProgram program, string name, NetworkArgs args)
+    public Network(PulumiProgram program, string name, NetworkOptions options)
     {
         ArgumentNullException.ThrowIfNull(program);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgsValidationException.ThrowIfAny(nameof(NetworkArgs), args.Validate());
-        if (args.UsesExistingVpc)
+        ArgumentNullException.ThrowIfNull(options);
+        ArgsValidationException.ThrowIfAny(nameof(NetworkOptions), options.Validate());
+        using var component = program.BeginComponent(nameof(Network), name);
+        if (options.UsesExistingVpc)
         {
-            VpcId = args.ExistingVpcId!;
-            PrivateSubnetIds = args.ExistingPrivateSubnetIds.ToArray();
-            PublicSubnetIds = args.ExistingPublicSubnetIds.ToArray();
-            foreach (var subnetId in args.ExistingPrivateSubnetIds)
+            VpcId = options.ExistingVpcId!;
+            PrivateSubnetIds = options.ExistingPrivateSubnetIds.ToArray();
+            PublicSubnetIds = options.ExistingPublicSubnetIds.Count == 0 ? null : (InputList<string>)options.ExistingPublicSubnetIds.ToArray();
+            foreach (var subnetId in options.ExistingPrivateSubnetIds)
             {
-                foreach (var (key, value) in args.PrivateSubnetTags.OrderBy(t => t.Key, StringComparer.Ordinal))
+                foreach (var (key, value) in options.PrivateSubnetTags.OrderBy(t => t.Key, StringComparer.Ordinal))
                 {
                     // The VPC belongs to someone else: tag its subnets without owning them.
                     _ = new Ec2Tag(program, $"{name}-{subnetId}-{TagSuffix(key)}", new Ec2TagArgs
@@ -39,9 +40,9 @@ public sealed class Network
 
         var vpc = new Vpc(program, $"{name}-vpc", new VpcArgs
         {
-            CidrBlock = args.CidrBlock,
-            NumberOfAvailabilityZones = args.AvailabilityZoneCount,
-            NatGateways = new VpcNatGatewaysArgs(args.NatGateways == NatGatewayStrategy.SingleGateway ? "Single" : "OnePerAz"),
+            CidrBlock = options.CidrBlock,
+            NumberOfAvailabilityZones = options.AvailabilityZoneCount,
+            NatGateways = new VpcNatGatewaysArgs(options.NatGateways == NatGatewayStrategy.SingleGateway ? "Single" : "OnePerAz"),
             SubnetStrategy = "Auto",
             EnableDnsHostnames = true,
             SubnetSpecs =
@@ -49,7 +50,7 @@ public sealed class Network
                 new VpcSubnetSpecArgs
                 {
                     Type = "Private",
-                    Tags = ResourceTags.Merge(args.PrivateSubnetTags, ("kubernetes.io/role/internal-elb", "1")),
+                    Tags = ResourceTags.Merge(options.PrivateSubnetTags, ("kubernetes.io/role/internal-elb", "1")),
                 },
                 new VpcSubnetSpecArgs
                 {
@@ -58,8 +59,8 @@ public sealed class Network
                     Tags = ResourceTags.Merge(new Dictionary<string, string>(), ("kubernetes.io/role/elb", "1")),
                 },
             ],
-            Tags = ResourceTags.Merge(args.Tags),
-        }, new ResourceOptions { Protect = args.Protect });
+            Tags = ResourceTags.Merge(options.Tags),
+        }, new ResourceOptions { Protect = options.Protect });
         VpcId = vpc.VpcId;
         PrivateSubnetIds = vpc.PrivateSubnetIds;
         PublicSubnetIds = vpc.PublicSubnetIds;
@@ -71,8 +72,8 @@ public sealed class Network
     /// <summary>Private subnets: nodes run here.</summary>
     public InputList<string> PrivateSubnetIds { get; }
 
-    /// <summary>Public subnets: load balancers and NAT only.</summary>
-    public InputList<string> PublicSubnetIds { get; }
+    /// <summary>Public subnets: load balancers and NAT only. Null for an existing VPC given none.</summary>
+    public InputList<string>? PublicSubnetIds { get; }
 
     private static string TagSuffix(string key) => key.Replace('/', '-').Replace('.', '-');
 }

@@ -15,7 +15,7 @@ namespace GpuSlicingInfra.Components.Aws;
 /// </summary>
 public static class SpotServiceLinkedRole
 {
-    /// <summary>The logical name: stable, because the role is account-wide and creating it twice fails.</summary>
+    /// <summary>The root platform's logical name: stable, because the role is account-wide and creating it twice fails.</summary>
     public const string LogicalName = "spot-service-linked-role";
 
     /// <summary>The service that assumes the role.</summary>
@@ -25,7 +25,7 @@ public static class SpotServiceLinkedRole
     public const string RoleName = "AWSServiceRoleForEC2Spot";
 
     /// <summary>The pools whose Karpenter NodePool may buy spot: they launch on-demand while the role is missing.</summary>
-    public static IReadOnlyList<string> KarpenterSpotPools(GpuSlicingPlatformArgs args)
+    public static IReadOnlyList<string> KarpenterSpotPools(GpuSlicingPlatformOptions args)
     {
         ArgumentNullException.ThrowIfNull(args);
         return args.Karpenter.Enabled
@@ -34,8 +34,8 @@ public static class SpotServiceLinkedRole
     }
 
     /// <summary>Adds the role. It is retained on delete: once it exists, other stacks and workloads of the account rely on it.</summary>
-    internal static IamServiceLinkedRole Create(PulumiProgram program, IReadOnlyDictionary<string, string> tags) =>
-        new(program, LogicalName, new IamServiceLinkedRoleArgs
+    internal static IamServiceLinkedRole Create(PulumiProgram program, string name, IReadOnlyDictionary<string, string> tags) =>
+        new(program, name, new IamServiceLinkedRoleArgs
         {
             AwsServiceName = ServiceName,
             Description = "Lets EC2 launch spot instances for this account (Karpenter cannot create this role itself)",

@@ -11,7 +11,7 @@ namespace GpuSlicingInfra.Components.Gpu;
 public static class DevicePluginConfig
 {
     /// <summary>The config file text for one profile.</summary>
-    public static string Render(SharingProfileArgs profile)
+    public static string Render(SharingProfileOptions profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var document = new List<KeyValuePair<string, Expr>>
@@ -34,7 +34,7 @@ public static class DevicePluginConfig
     }
 
     /// <summary>ConfigMap data: profile name → config text, ordered by name.</summary>
-    public static SortedDictionary<string, string> RenderAll(IEnumerable<SharingProfileArgs> profiles) =>
+    public static SortedDictionary<string, string> RenderAll(IEnumerable<SharingProfileOptions> profiles) =>
         new(profiles.ToDictionary(p => p.Name, Render), StringComparer.Ordinal);
 
     /// <summary>

@@ -22,22 +22,22 @@ public sealed record GpuCapacity(
     NodeCounts AdvertisedSlices)
 {
     /// <summary>Capacity of one pool.</summary>
-    public static GpuCapacity Of(GpuNodePoolArgs pool, SharingProfileArgs profile)
+    public static GpuCapacity Of(GpuPoolOptions pool, SharingProfileOptions profile)
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(profile);
         // Types outside the catalog (allowUnknownInstanceTypes) have no known GPU count and are left out.
         var gpusPerNode = pool.InstanceTypes.Select(GpuInstanceCatalog.Find).OfType<GpuInstanceType>().Select(t => t.GpuCount).DefaultIfEmpty(0).Min();
         // Karpenter starts a pool at zero nodes and grows it up to its node limit, on top of any node group.
-        var mng = pool.UsesManagedNodeGroup;
-        var maxNodes = (mng ? pool.MaxSize : 0) + (pool.UsesKarpenter ? pool.EffectiveKarpenterMaxNodes : 0);
-        var gpus = new NodeCounts((mng ? pool.MinSize : 0) * gpusPerNode, (mng ? pool.DesiredSize : 0) * gpusPerNode, maxNodes * gpusPerNode);
+        var group = pool.ManagedNodeGroup;
+        var maxNodes = (group?.MaxSize ?? 0) + (pool.UsesKarpenter ? pool.EffectiveKarpenterMaxNodes : 0);
+        var gpus = new NodeCounts((group?.MinSize ?? 0) * gpusPerNode, (group?.DesiredSize ?? 0) * gpusPerNode, maxNodes * gpusPerNode);
         return new GpuCapacity(pool.Name, profile.Name, profile.ResourceName, gpusPerNode, profile.SlicesPerGpu, gpus,
             new NodeCounts(gpus.Min * profile.SlicesPerGpu, gpus.Desired * profile.SlicesPerGpu, gpus.Max * profile.SlicesPerGpu));
     }
 
     /// <summary>Capacity of every pool, keyed by pool name in ordinal order.</summary>
-    public static SortedDictionary<string, GpuCapacity> Summarize(IEnumerable<GpuNodePoolArgs> pools, IEnumerable<SharingProfileArgs> profiles)
+    public static SortedDictionary<string, GpuCapacity> Summarize(IEnumerable<GpuPoolOptions> pools, IEnumerable<SharingProfileOptions> profiles)
     {
         var byName = profiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
         return new(pools.ToDictionary(p => p.Name, p => Of(p, byName[p.Profile])), StringComparer.Ordinal);

@@ -10,54 +10,59 @@ namespace GpuSlicingInfra.Components.Gpu;
 /// </summary>
 public sealed class GpuNodePool
 {
-    /// <summary>Adds the pool's launch template and node group, named <c>{name}-launch-template</c> and <c>{name}-nodes</c>.</summary>
-    public GpuNodePool(PulumiProgram program, string name, GpuNodePoolArgs args)
+    /// <summary>
+    /// Adds the pool's launch template and managed node group to <paramref name="cluster"/>, named
+    /// <c>{name}-launch-template</c> and <c>{name}-nodes</c>, sized by the pool's
+    /// <see cref="GpuPoolOptions.ManagedNodeGroup"/> (required here).
+    /// </summary>
+    public GpuNodePool(PulumiProgram program, string name, Cluster cluster, GpuPoolOptions options)
     {
         ArgumentNullException.ThrowIfNull(program);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgsValidationException.ThrowIfAny(nameof(GpuNodePoolArgs), args.Validate());
-        var cluster = args.Cluster ?? throw new ArgumentException("GpuNodePoolArgs.Cluster must be wired.", nameof(args));
-        var nodeRoleArn = args.NodeRoleArn ?? throw new ArgumentException("GpuNodePoolArgs.NodeRoleArn must be wired.", nameof(args));
-        var subnets = args.SubnetIds ?? throw new ArgumentException("GpuNodePoolArgs.SubnetIds must be wired.", nameof(args));
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgsValidationException.ThrowIfAny(nameof(GpuPoolOptions), options.Validate());
+        if (options.ManagedNodeGroup is not { } sizes)
+        {
+            throw new ArgsValidationException(nameof(GpuPoolOptions), [new(nameof(GpuPoolOptions.ManagedNodeGroup),
+                $"pool '{options.Name}' has no managed node group settings; a Karpenter-only pool gets its nodes from Karpenter.")]);
+        }
+        using var component = program.BeginComponent(nameof(GpuNodePool), name);
 
         var template = NodeLaunchTemplate.Create(program, $"{name}-launch-template",
-            $"GPU pool {args.Name}", args.DiskSizeGiB,
+            $"GPU pool {options.Name}", options.DiskSizeGiB,
             // GPU workloads get AWS credentials from Pod Identity, never from the node's IMDS.
-            hopLimit: 1, args.Tags, args.Protect);
-        NodeGroup = new ManagedNodeGroup(program, $"{name}-nodes", new ManagedNodeGroupArgs
+            hopLimit: 1, options.Tags, options.Protect);
+        _ = new ManagedNodeGroup(program, $"{name}-nodes", new ManagedNodeGroupArgs
         {
-            Cluster = cluster.Reference,
-            NodeRoleArn = nodeRoleArn,
+            Cluster = cluster.Resource.Reference,
+            NodeRoleArn = cluster.NodeRole.Arn,
             // A prefix lets a replacement node group come up beside the old one (names are unique per cluster).
-            NodeGroupNamePrefix = $"gpu-{args.Name}-",
-            AmiType = GpuNodePoolArgs.NvidiaAmiType,
-            InstanceTypes = args.InstanceTypes.ToArray(),
-            CapacityType = args.CapacityType == CapacityType.Spot ? "SPOT" : "ON_DEMAND",
+            NodeGroupNamePrefix = $"gpu-{options.Name}-",
+            AmiType = GpuPoolOptions.NvidiaAmiType,
+            InstanceTypes = options.InstanceTypes.ToArray(),
+            CapacityType = options.CapacityType == CapacityType.Spot ? "SPOT" : "ON_DEMAND",
             ScalingConfig = new NodeGroupScalingConfigArgs
             {
-                MinSize = args.MinSize,
-                DesiredSize = args.DesiredSize,
-                MaxSize = args.MaxSize,
+                MinSize = sizes.MinSize,
+                DesiredSize = sizes.DesiredSize,
+                MaxSize = sizes.MaxSize,
             },
-            SubnetIds = subnets,
-            Labels = NodeLabels(args),
+            SubnetIds = cluster.NodeSubnetIds,
+            Labels = NodeLabels(options),
             Taints = [new NodeGroupTaintArgs { Key = WellKnownKeys.GpuTaintKey, Value = "true", Effect = "NO_SCHEDULE" }],
             LaunchTemplate = template,
-            Version = cluster.KubernetesVersion,
-            Tags = ResourceTags.Merge(args.Tags),
-        }, new ResourceOptions { Protect = args.Protect });
+            Version = cluster.Resource.KubernetesVersion,
+            Tags = ResourceTags.Merge(options.Tags),
+        }, new ResourceOptions { Protect = options.Protect });
     }
 
-    /// <summary>The node group.</summary>
-    internal ManagedNodeGroup NodeGroup { get; }
-
     /// <summary>Labels of the pool's nodes: GPU presence, sharing profile, pool name, plus extras.</summary>
-    public static SortedDictionary<string, string> NodeLabels(GpuNodePoolArgs args)
+    public static SortedDictionary<string, string> NodeLabels(GpuPoolOptions options)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        return ResourceTags.Merge(args.Labels,
+        ArgumentNullException.ThrowIfNull(options);
+        return ResourceTags.Merge(options.Labels,
             (WellKnownKeys.GpuPresentLabel, "true"),
-            (WellKnownKeys.DevicePluginConfigLabel, args.Profile),
-            (WellKnownKeys.PoolLabel, args.Name));
+            (WellKnownKeys.DevicePluginConfigLabel, options.Profile),
+            (WellKnownKeys.PoolLabel, options.Name));
     }
 }

@@ -22,47 +22,62 @@ public sealed class NvidiaDevicePlugin
     public const string ChecksumAnnotation = "gpu-slicing-infra/config-checksum";
 
     /// <summary>Adds the namespace (<c>{name}-namespace</c>), ConfigMap (<c>{name}-config</c>) and release (<c>{name}</c>).</summary>
-    public NvidiaDevicePlugin(PulumiProgram program, string name, NvidiaDevicePluginArgs args)
+    /// <param name="program">The program to add to.</param>
+    /// <param name="name">The logical name prefix.</param>
+    /// <param name="kubernetesProvider">The cluster's Kubernetes provider (<see cref="Aws.Cluster.AddKubernetesProvider"/>).</param>
+    /// <param name="systemNodeGroup">
+    /// The node group the chart's NFD master and GFD controllers schedule on (<see cref="Aws.Cluster.AddSystemNodeGroup"/>);
+    /// the atomic release waits for them, so it must not start before those nodes exist.
+    /// </param>
+    /// <param name="options">What the user chose.</param>
+    /// <param name="extraTolerationKeys">
+    /// Taint keys (NoSchedule) the plugin, GFD and NFD workers tolerate besides <c>nvidia.com/gpu</c>: those the
+    /// GPU pools add, e.g. the shared-GPU taint of overlay-shared Karpenter pools. Without them the plugin never
+    /// runs on those nodes, so they never advertise GPUs.
+    /// </param>
+    public NvidiaDevicePlugin(PulumiProgram program, string name, Resource kubernetesProvider, Resource systemNodeGroup,
+        NvidiaDevicePluginOptions options, IReadOnlyList<string> extraTolerationKeys)
     {
         ArgumentNullException.ThrowIfNull(program);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgsValidationException.ThrowIfAny(nameof(NvidiaDevicePluginArgs), args.Validate());
-        var provider = args.Provider ?? throw new ArgumentException("NvidiaDevicePluginArgs.Provider must be wired.", nameof(args));
-        var systemNodes = args.SystemNodeGroup ?? throw new ArgumentException("NvidiaDevicePluginArgs.SystemNodeGroup must be wired.", nameof(args));
-        var withProvider = new ResourceOptions { Provider = provider };
+        ArgumentNullException.ThrowIfNull(kubernetesProvider);
+        ArgumentNullException.ThrowIfNull(systemNodeGroup);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(extraTolerationKeys);
+        ArgsValidationException.ThrowIfAny(nameof(NvidiaDevicePluginOptions), options.Validate());
+        using var component = program.BeginComponent(nameof(NvidiaDevicePlugin), name);
+        var withProvider = new ResourceOptions { Provider = kubernetesProvider };
         // Fixed metadata.name / release name: a replacement reuses the name, so create-before-delete would collide.
         var fixedName = withProvider with { DeleteBeforeReplace = true };
 
         var ns = new K8sNamespace(program, $"{name}-namespace", new NamespaceArgs
         {
-            Metadata = new ObjectMeta { Name = args.Namespace },
+            Metadata = new ObjectMeta { Name = options.Namespace },
         }, fixedName);
 
-        var data = DevicePluginConfig.RenderAll(args.Profiles);
+        var data = DevicePluginConfig.RenderAll(options.Profiles);
         ConfigMap = new ConfigMap(program, $"{name}-config", new ConfigMapArgs
         {
-            Metadata = new ObjectMeta { Name = ConfigMapName, Namespace = args.Namespace },
+            Metadata = new ObjectMeta { Name = ConfigMapName, Namespace = options.Namespace },
             Data = data,
         }, fixedName with { DependsOn = [ns] });
 
         var gpuToleration = new Toleration { Key = WellKnownKeys.GpuTaintKey, Operator = "Exists", Effect = "NoSchedule" };
-        // Without these the plugin never runs on nodes with extra GPU taints, so they never advertise GPUs.
-        Toleration[] gpuTolerations = [gpuToleration, .. args.ExtraTolerationKeys.Select(k => new Toleration { Key = k, Operator = "Exists", Effect = "NoSchedule" })];
+        Toleration[] gpuTolerations = [gpuToleration, .. extraTolerationKeys.Select(k => new Toleration { Key = k, Operator = "Exists", Effect = "NoSchedule" })];
         Release = new HelmRelease(program, name, new HelmReleaseArgs
         {
             Name = ChartName,
             Chart = ChartName,
-            Version = args.ChartVersion,
+            Version = options.ChartVersion,
             RepositoryOpts = new HelmRepositoryOptsArgs(ChartRepository),
-            Namespace = args.Namespace,
+            Namespace = options.Namespace,
             Atomic = true,
             CleanupOnFail = true,
             Timeout = 600,
             MaxHistory = 10,
             Values = new DevicePluginChartValues
             {
-                Config = new DevicePluginConfigValues(ConfigMapName, args.DefaultProfile),
-                Gfd = new EnabledValue(args.GpuFeatureDiscovery),
+                Config = new DevicePluginConfigValues(ConfigMapName, options.DefaultProfile),
+                Gfd = new EnabledValue(options.GpuFeatureDiscovery),
                 // The chart's NFD workers tolerate only nvidia.com/gpu=present; our taint value is "true".
                 Nfd = new NfdValues(new NfdWorkerValues(gpuTolerations)),
                 Affinity = new Affinity(new NodeAffinity(new NodeSelector(
@@ -76,7 +91,7 @@ public sealed class NvidiaDevicePlugin
             },
         // The chart's cluster-scoped objects (ClusterRole, ClusterRoleBinding) are named after the release
         // too, so even a replacement into another namespace collides unless the old release goes first.
-        }, fixedName with { DependsOn = [ConfigMap, systemNodes] });
+        }, fixedName with { DependsOn = [ConfigMap, systemNodeGroup] });
     }
 
     /// <summary>The time-slicing ConfigMap.</summary>

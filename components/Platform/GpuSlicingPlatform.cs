@@ -3,14 +3,14 @@ using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Components.Program;
 using GpuSlicingInfra.Components.Providers.Aws;
-using GpuSlicingInfra.Components.Providers.Kubernetes;
 using GpuSlicingInfra.Components.Providers.Random;
 
 namespace GpuSlicingInfra.Components.Platform;
 
 /// <summary>
 /// The whole GPU-sharing platform: network, cluster, GPU node pools, the device plugin with its
-/// sharing profiles, and the stack outputs a user needs next.
+/// sharing profiles and, for pools that use it, Karpenter. It adds no stack outputs; the program's
+/// owner writes those from <see cref="ClusterName"/>, <see cref="Kubeconfig"/> and <see cref="GpuCapacity"/>.
 /// </summary>
 public sealed class GpuSlicingPlatform
 {
@@ -21,70 +21,67 @@ public sealed class GpuSlicingPlatform
     public const string ClusterTag = "gpu-slicing-infra/cluster";
 
     /// <summary>Adds every component to <paramref name="program"/>.</summary>
-    public GpuSlicingPlatform(PulumiProgram program, GpuSlicingPlatformArgs args)
+    /// <param name="program">The program to add to.</param>
+    /// <param name="name">
+    /// Prefix of every child's logical name (<c>{name}-cluster-eks</c>, <c>{name}-gpu-t4-nodes</c>…), so several
+    /// platforms fit in one program. Empty for the program's root platform, whose children have bare names
+    /// (<c>cluster-eks</c>, <c>name-suffix</c>…): the names the shipped stacks have always had, kept because
+    /// renaming a component resource such as <c>eks:Cluster</c> replaces it even with an alias.
+    /// </param>
+    /// <param name="options">What the user chose.</param>
+    public GpuSlicingPlatform(PulumiProgram program, string name, GpuSlicingPlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(program);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgsValidationException.ThrowIfAny(nameof(GpuSlicingPlatformArgs), args.Validate());
-        var tags = ResourceTags.Merge(args.Tags, (EnvironmentTag, args.Environment), (ClusterTag, args.Cluster.Name));
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(options);
+        if (name.Length > 0 && !Naming.IsDnsLabel(name))
+        {
+            throw new ArgumentException($"'{name}' must be empty (the root platform) or a DNS label: it prefixes every logical name.", nameof(name));
+        }
+        ArgsValidationException.ThrowIfAny(nameof(GpuSlicingPlatformOptions), options.Validate());
+        // The root platform's component identity needs a name although its children's carry none.
+        using var component = program.BeginComponent(nameof(GpuSlicingPlatform), name.Length == 0 ? program.Project : name);
+        string Child(string suffix) => name.Length == 0 ? suffix : $"{name}-{suffix}";
+        var tags = ResourceTags.Merge(options.Tags, (EnvironmentTag, options.Environment), (ClusterTag, options.Cluster.Name));
+        Warnings = KarpenterWarnings.For(options);
 
         // Generated once and kept in state: names that must be unique account-wide (IAM is global).
-        NameSuffix = new RandomString(program, "name-suffix", new RandomStringArgs
+        var nameSuffix = new RandomString(program, Child("name-suffix"), new RandomStringArgs
         {
             Length = 6,
             Upper = false,
             Special = false,
         });
 
-        if (args.Cluster.CreateSpotServiceLinkedRole)
+        if (options.Cluster.CreateSpotServiceLinkedRole)
         {
-            _ = SpotServiceLinkedRole.Create(program, tags);
+            _ = SpotServiceLinkedRole.Create(program, Child(SpotServiceLinkedRole.LogicalName), tags);
         }
 
-        Network = new Network(program, "network", args.Network with
+        Network = new Network(program, Child("network"), options.Network with
         {
-            PrivateSubnetTags = ResourceTags.Merge(args.Network.PrivateSubnetTags, (WellKnownKeys.KarpenterDiscoveryTag, args.Cluster.Name)),
-            Tags = ResourceTags.Merge(args.Network.Tags.Concat(tags).ToDictionary()),
+            PrivateSubnetTags = ResourceTags.Merge(options.Network.PrivateSubnetTags, (WellKnownKeys.KarpenterDiscoveryTag, options.Cluster.Name)),
+            Tags = ResourceTags.Merge(options.Network.Tags.Concat(tags).ToDictionary()),
         });
 
-        var karpenterOn = args.Karpenter.Enabled;
-        Cluster = new Cluster(program, "cluster", args.Cluster with
+        var karpenterOn = options.Karpenter.Enabled;
+        Cluster = new Cluster(program, Child("cluster"), Network, options.Cluster with
         {
             // IRSA needs the cluster's OIDC provider; Pod Identity does not.
-            CreateOidcProvider = args.Cluster.CreateOidcProvider || (karpenterOn && args.Karpenter.Identity == KarpenterIdentity.Irsa),
-            VpcId = Network.VpcId,
-            PrivateSubnetIds = Network.PrivateSubnetIds,
-            PublicSubnetIds = args.Network.UsesExistingVpc && args.Network.ExistingPublicSubnetIds.Count == 0 ? null : Network.PublicSubnetIds,
-            NameSuffix = NameSuffix.Result,
-            Tags = ResourceTags.Merge(args.Cluster.Tags.Concat(tags).ToDictionary()),
-        });
+            CreateOidcProvider = options.Cluster.CreateOidcProvider || (karpenterOn && options.Karpenter.Identity == KarpenterIdentity.Irsa),
+            Tags = ResourceTags.Merge(options.Cluster.Tags.Concat(tags).ToDictionary()),
+        }, nameSuffix.Result);
+        var systemNodes = Cluster.AddSystemNodeGroup(Child("system-nodes"));
+        var kubernetes = Cluster.AddKubernetesProvider(Child("k8s-provider"));
 
-        KubernetesProvider = new KubernetesProvider(program, "k8s-provider", new KubernetesProviderArgs
+        foreach (var pool in options.GpuPools.Where(p => p.UsesManagedNodeGroup))
         {
-            Kubeconfig = Cluster.Resource.KubeconfigJson,
-            EnableServerSideApply = true,
-        });
-
-        foreach (var pool in args.GpuPools.Where(p => p.UsesManagedNodeGroup))
-        {
-            _ = new GpuNodePool(program, $"gpu-{pool.Name}", pool with
-            {
-                Cluster = Cluster.Resource,
-                NodeRoleArn = Cluster.NodeRole.Arn,
-                SubnetIds = Network.PrivateSubnetIds,
-                Tags = ResourceTags.Merge(pool.Tags.Concat(tags).ToDictionary()),
-            });
+            _ = new GpuNodePool(program, Child($"gpu-{pool.Name}"), Cluster, WithTags(pool, tags));
         }
 
-        var karpenterPools = karpenterOn ? args.GpuPools.Where(p => p.UsesKarpenter).ToList() : [];
-        DevicePlugin = new NvidiaDevicePlugin(program, "nvidia-device-plugin", args.DevicePlugin with
-        {
-            Provider = KubernetesProvider,
-            SystemNodeGroup = Cluster.SystemNodeGroup,
-            ExtraTolerationKeys = karpenterPools.Any(p => p.KarpenterMode == KarpenterMode.OverlayShared)
-                ? [.. args.DevicePlugin.ExtraTolerationKeys, WellKnownKeys.SharedGpuTaintKey]
-                : args.DevicePlugin.ExtraTolerationKeys,
-        });
+        var karpenterPools = karpenterOn ? options.GpuPools.Where(p => p.UsesKarpenter).ToList() : [];
+        _ = new NvidiaDevicePlugin(program, Child("nvidia-device-plugin"), kubernetes, systemNodes, options.DevicePlugin,
+            karpenterPools.Any(p => p.Karpenter?.Mode == KarpenterMode.OverlayShared) ? [WellKnownKeys.SharedGpuTaintKey] : []);
 
         if (karpenterOn)
         {
@@ -92,45 +89,42 @@ public sealed class GpuSlicingPlatform
             // so they reach the control plane and the other nodes the same way. Only that group carries the
             // discovery tag: pulumi-eks's node security group is also tagged kubernetes.io/cluster/<name>, and
             // a node in two such groups breaks Services of type LoadBalancer ("Multiple tagged security groups").
-            _ = new Ec2Tag(program, "karpenter-cluster-security-group-discovery-tag", new Ec2TagArgs
+            _ = new Ec2Tag(program, Child("karpenter-cluster-security-group-discovery-tag"), new Ec2TagArgs
             {
                 ResourceId = Cluster.Resource.EksClusterSecurityGroupId,
                 Key = WellKnownKeys.KarpenterDiscoveryTag,
-                Value = args.Cluster.Name,
+                Value = options.Cluster.Name,
             });
-            Karpenter = new Karpenter(program, "karpenter", args.Karpenter with
+            _ = new Karpenter(program, Child("karpenter"), Cluster, systemNodes, kubernetes, options.Karpenter with
             {
-                ClusterName = args.Cluster.Name,
-                Cluster = Cluster.Resource,
-                SystemNodeGroup = Cluster.SystemNodeGroup,
-                Provider = KubernetesProvider,
-                NameSuffix = NameSuffix.Result,
-                GpuPools = [.. karpenterPools.Select(p => p with { Tags = ResourceTags.Merge(p.Tags.Concat(tags).ToDictionary()) })],
-                Profiles = args.DevicePlugin.Profiles,
-                Tags = ResourceTags.Merge(args.Karpenter.Tags.Concat(tags).ToDictionary()),
-            });
+                Tags = ResourceTags.Merge(options.Karpenter.Tags.Concat(tags).ToDictionary()),
+            }, [.. karpenterPools.Select(p => WithTags(p, tags))], options.DevicePlugin.Profiles, Child("pod-identity-agent"));
         }
 
-        program.AddOutput("clusterName", Cluster.Resource.ClusterName);
-        program.AddOutput("kubeconfig", Expr.Secret(Cluster.Resource.KubeconfigJson));
-        program.AddOutput("gpuCapacity", Expr.From(GpuCapacity.Summarize(args.GpuPools, args.DevicePlugin.Profiles)));
+        ClusterName = Cluster.Resource.ClusterName;
+        Kubeconfig = Cluster.Resource.KubeconfigJson;
+        GpuCapacity = Gpu.GpuCapacity.Summarize(options.GpuPools, options.DevicePlugin.Profiles);
     }
-
-    /// <summary>The random suffix for account-unique names.</summary>
-    internal RandomString NameSuffix { get; }
 
     /// <summary>The network.</summary>
     public Network Network { get; }
 
-    /// <summary>The cluster.</summary>
+    /// <summary>The cluster: more pools or components can join it (e.g. <c>new GpuNodePool(program, name, platform.Cluster, pool)</c>).</summary>
     public Cluster Cluster { get; }
 
-    /// <summary>The Kubernetes provider bound to the cluster.</summary>
-    internal KubernetesProvider KubernetesProvider { get; }
+    /// <summary>The EKS cluster's name, as the deployed cluster reports it.</summary>
+    public Output<string> ClusterName { get; }
 
-    /// <summary>Karpenter, when enabled; otherwise null.</summary>
-    public Karpenter? Karpenter { get; }
+    /// <summary>The cluster's kubeconfig (JSON); a secret, as it grants access.</summary>
+    public Output<string> Kubeconfig { get; }
 
-    /// <summary>The device plugin.</summary>
-    public NvidiaDevicePlugin DevicePlugin { get; }
+    /// <summary>Physical GPUs and advertised slices of each pool, keyed by pool name.</summary>
+    public IReadOnlyDictionary<string, GpuCapacity> GpuCapacity { get; }
+
+    /// <summary>Advice about a valid setup that still behaves badly (<see cref="KarpenterWarnings"/>), each naming its options field.</summary>
+    public IReadOnlyList<ArgsProblem> Warnings { get; }
+
+    // The platform's tags join each pool's; validation refuses a pool tag that collides with them.
+    private static GpuPoolOptions WithTags(GpuPoolOptions pool, IReadOnlyDictionary<string, string> tags) =>
+        pool with { Tags = ResourceTags.Merge(pool.Tags.Concat(tags).ToDictionary()) };
 }

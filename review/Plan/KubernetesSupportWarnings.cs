@@ -29,7 +29,7 @@ public sealed class KubernetesSupportWarnings : IPlanWarningRule
 
     private static IEnumerable<PlanWarning> Check(KubernetesVersionSupport version, PlanContext context)
     {
-        var key = context.Context.KeyPath($"Cluster.{nameof(ClusterArgs.KubernetesVersion)}");
+        var key = context.Context.KeyPath($"Cluster.{nameof(ClusterOptions.KubernetesVersion)}");
         var extra = HourlyRates.EksControlPlaneExtendedSupportUsd - HourlyRates.EksControlPlaneUsd;
         var next = KubernetesVersions.Calendar.SkipWhile(v => v.Version != version.Version).Skip(1).FirstOrDefault();
         var upgrade = next is null ? "" : $" Upgrade to {next.Version}.";

@@ -3,17 +3,17 @@ using GpuSlicingInfra.Stacks.Config;
 
 namespace GpuSlicingInfra.Stacks.Settings;
 
-/// <summary>Binds <c>cluster</c> to <see cref="ClusterArgs"/>.</summary>
+/// <summary>Binds <c>cluster</c> to <see cref="ClusterOptions"/>.</summary>
 internal static class ClusterBinder
 {
-    public static ClusterArgs Bind(SettingsObject? section, string stackName, bool protect)
+    public static ClusterOptions Bind(SettingsObject? section, string stackName, bool protect)
     {
-        var defaults = new ClusterArgs { Name = $"gpu-slicing-{stackName}" };
+        var defaults = new ClusterOptions { Name = $"gpu-slicing-{stackName}" };
         if (section is null)
         {
             return defaults with { Protect = protect };
         }
-        var args = new ClusterArgs
+        var args = new ClusterOptions
         {
             Name = section.Text("name", defaults.Name),
             KubernetesVersion = section.Text("kubernetesVersion", defaults.KubernetesVersion),

@@ -3,7 +3,7 @@ using GpuSlicingInfra.Stacks.Config;
 
 namespace GpuSlicingInfra.Stacks.Settings;
 
-/// <summary>Binds <c>devicePlugin</c> (with its named <c>profiles</c>) to <see cref="NvidiaDevicePluginArgs"/>.</summary>
+/// <summary>Binds <c>devicePlugin</c> (with its named <c>profiles</c>) to <see cref="NvidiaDevicePluginOptions"/>.</summary>
 internal static class DevicePluginBinder
 {
     private static readonly Dictionary<string, SharingStrategy> Strategies = new(StringComparer.Ordinal)
@@ -13,15 +13,15 @@ internal static class DevicePluginBinder
         ["none"] = SharingStrategy.None,
     };
 
-    public static NvidiaDevicePluginArgs Bind(SettingsObject? section)
+    public static NvidiaDevicePluginOptions Bind(SettingsObject? section)
     {
         if (section is null)
         {
-            return new NvidiaDevicePluginArgs { Profiles = [], DefaultProfile = "" };
+            return new NvidiaDevicePluginOptions { Profiles = [], DefaultProfile = "" };
         }
-        var defaults = new NvidiaDevicePluginArgs { Profiles = [], DefaultProfile = "" };
+        var defaults = new NvidiaDevicePluginOptions { Profiles = [], DefaultProfile = "" };
         var profiles = section.Entries("profiles").Select(e => BindProfile(e.Name, e.Value)).ToList();
-        var args = new NvidiaDevicePluginArgs
+        var args = new NvidiaDevicePluginOptions
         {
             Profiles = profiles,
             DefaultProfile = section.Text("defaultProfile", profiles.Count == 1 ? profiles[0].Name : ""),
@@ -33,10 +33,10 @@ internal static class DevicePluginBinder
         return args;
     }
 
-    private static SharingProfileArgs BindProfile(string name, SettingsObject profile)
+    private static SharingProfileOptions BindProfile(string name, SettingsObject profile)
     {
         var strategy = profile.Choice("strategy", SharingStrategy.TimeSlicing, Strategies);
-        var args = new SharingProfileArgs
+        var args = new SharingProfileOptions
         {
             Name = name,
             Strategy = strategy,

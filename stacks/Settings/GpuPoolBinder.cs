@@ -5,7 +5,11 @@ using GpuSlicingInfra.Stacks.Config;
 
 namespace GpuSlicingInfra.Stacks.Settings;
 
-/// <summary>Binds one entry of <c>gpuPools</c> to <see cref="GpuNodePoolArgs"/>.</summary>
+/// <summary>
+/// Binds one entry of <c>gpuPools</c> to <see cref="GpuPoolOptions"/>. The stack file is flat: <c>provisioner</c>
+/// picks which sub-options exist, the sizes go to the managed node group's, the <c>karpenter*</c> keys to Karpenter's.
+/// Every check lives in the options' own validation.
+/// </summary>
 internal static class GpuPoolBinder
 {
     private static readonly Dictionary<string, CapacityType> CapacityTypes = new(StringComparer.Ordinal)
@@ -14,11 +18,12 @@ internal static class GpuPoolBinder
         ["spot"] = CapacityType.Spot,
     };
 
-    private static readonly Dictionary<string, NodeProvisioner> Provisioners = new(StringComparer.Ordinal)
+    // provisioner: says which of the pool's sub-options exist (managed node group, Karpenter).
+    private static readonly Dictionary<string, (bool ManagedNodeGroup, bool Karpenter)> Provisioners = new(StringComparer.Ordinal)
     {
-        ["managedNodeGroup"] = NodeProvisioner.ManagedNodeGroup,
-        ["karpenter"] = NodeProvisioner.Karpenter,
-        ["both"] = NodeProvisioner.Both,
+        ["managedNodeGroup"] = (true, false),
+        ["karpenter"] = (false, true),
+        ["both"] = (true, true),
     };
 
     private static readonly Dictionary<string, KarpenterMode> Modes = new(StringComparer.Ordinal)
@@ -36,36 +41,46 @@ internal static class GpuPoolBinder
 
     private static readonly string[] NodeGroupSizeKeys = ["minSize", "desiredSize", "maxSize"];
 
-    public static GpuNodePoolArgs Bind(string name, SettingsObject pool, bool protect)
+    public static GpuPoolOptions Bind(string name, SettingsObject pool, bool protect)
     {
-        var defaults = new GpuNodePoolArgs { Name = name, Profile = "" };
+        var defaults = new GpuPoolOptions { Name = name, Profile = "" };
+        var groupDefaults = new ManagedNodeGroupOptions();
+        var karpenterDefaults = new KarpenterPoolOptions();
         if (!pool.Has("profile"))
         {
             pool.Problem("profile", "is required: the sharing profile (a key of devicePlugin.profiles) this pool's nodes use.");
         }
-        var args = new GpuNodePoolArgs
+        var provisioner = pool.Choice("provisioner", Provisioners["managedNodeGroup"], Provisioners);
+        var group = new ManagedNodeGroupOptions
+        {
+            MinSize = pool.WholeNumber("minSize", groupDefaults.MinSize, 0, 1000),
+            DesiredSize = pool.WholeNumber("desiredSize", groupDefaults.DesiredSize, 0, 1000),
+            MaxSize = pool.WholeNumber("maxSize", groupDefaults.MaxSize, 0, 1000),
+        };
+        var karpenter = new KarpenterPoolOptions
+        {
+            Mode = pool.Choice("karpenterMode", karpenterDefaults.Mode, Modes),
+            InstanceSelection = pool.Choice("karpenterInstanceSelection", karpenterDefaults.InstanceSelection, Selections),
+            MaxNodes = pool.Has("karpenterMaxNodes") ? pool.WholeNumber("karpenterMaxNodes", 1, 1, 1000) : null,
+            MaxCpu = pool.Has("karpenterMaxCpu") ? pool.WholeNumber("karpenterMaxCpu", 1, 1, 1_000_000) : null,
+            ConsolidateAfter = Duration(pool, "karpenterConsolidateAfter", karpenterDefaults.ConsolidateAfter),
+            ExpireAfter = Duration(pool, "karpenterExpireAfter", karpenterDefaults.ExpireAfter),
+            DisruptionBudget = pool.Text("karpenterDisruptionBudget", karpenterDefaults.DisruptionBudget),
+        };
+        var options = new GpuPoolOptions
         {
             Name = name,
             Profile = pool.Text("profile", ""),
             InstanceTypes = pool.StringList("instanceTypes", defaults.InstanceTypes),
             AllowUnknownInstanceTypes = pool.Bool("allowUnknownInstanceTypes", defaults.AllowUnknownInstanceTypes),
-            MinSize = pool.WholeNumber("minSize", defaults.MinSize, 0, 1000),
-            DesiredSize = pool.WholeNumber("desiredSize", defaults.DesiredSize, 0, 1000),
-            MaxSize = pool.WholeNumber("maxSize", defaults.MaxSize, 0, 1000),
             CapacityType = pool.Choice("capacityType", defaults.CapacityType, CapacityTypes),
             DiskSizeGiB = pool.WholeNumber("diskSizeGiB", defaults.DiskSizeGiB, 1, 16384),
             Labels = pool.StringMap("labels"),
-            Provisioner = pool.Choice("provisioner", defaults.Provisioner, Provisioners),
-            KarpenterMode = pool.Choice("karpenterMode", defaults.KarpenterMode, Modes),
-            KarpenterInstanceSelection = pool.Choice("karpenterInstanceSelection", defaults.KarpenterInstanceSelection, Selections),
-            KarpenterMaxNodes = pool.Has("karpenterMaxNodes") ? pool.WholeNumber("karpenterMaxNodes", 1, 1, 1000) : null,
-            KarpenterMaxCpu = pool.Has("karpenterMaxCpu") ? pool.WholeNumber("karpenterMaxCpu", 1, 1, 1_000_000) : null,
-            KarpenterConsolidateAfter = Duration(pool, "karpenterConsolidateAfter", defaults.KarpenterConsolidateAfter),
-            KarpenterExpireAfter = Duration(pool, "karpenterExpireAfter", defaults.KarpenterExpireAfter),
-            KarpenterDisruptionBudget = pool.Text("karpenterDisruptionBudget", defaults.KarpenterDisruptionBudget),
+            ManagedNodeGroup = provisioner.ManagedNodeGroup ? group : null,
+            Karpenter = provisioner.Karpenter ? karpenter : null,
             Protect = protect,
         };
-        if (args.Provisioner == NodeProvisioner.Karpenter)
+        if (!provisioner.ManagedNodeGroup)
         {
             // Keys that would silently do nothing are errors, like unknown keys.
             foreach (var key in NodeGroupSizeKeys.Where(pool.Has))
@@ -74,7 +89,7 @@ internal static class GpuPoolBinder
             }
         }
         pool.Finish();
-        return args;
+        return options;
     }
 
     private static TimeSpan Duration(SettingsObject pool, string key, TimeSpan fallback)

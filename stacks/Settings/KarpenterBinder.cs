@@ -3,7 +3,7 @@ using GpuSlicingInfra.Stacks.Config;
 
 namespace GpuSlicingInfra.Stacks.Settings;
 
-/// <summary>Binds <c>karpenter</c> to <see cref="KarpenterArgs"/>.</summary>
+/// <summary>Binds <c>karpenter</c> to <see cref="KarpenterOptions"/>.</summary>
 internal static class KarpenterBinder
 {
     private static readonly Dictionary<string, KarpenterIdentity> Identities = new(StringComparer.Ordinal)
@@ -12,15 +12,15 @@ internal static class KarpenterBinder
         ["irsa"] = KarpenterIdentity.Irsa,
     };
 
-    public static KarpenterArgs Bind(SettingsObject? section, string environment)
+    public static KarpenterOptions Bind(SettingsObject? section, string environment)
     {
         // Two controllers (leader + standby) where an outage matters; one keeps dev's system nodes free.
-        var defaults = new KarpenterArgs { Replicas = environment == "prod" ? 2 : 1 };
+        var defaults = new KarpenterOptions { Replicas = environment == "prod" ? 2 : 1 };
         if (section is null)
         {
             return defaults;
         }
-        var args = new KarpenterArgs
+        var args = new KarpenterOptions
         {
             Enabled = section.Bool("enabled", defaults.Enabled),
             ChartVersion = section.Text("chartVersion", defaults.ChartVersion),

@@ -3,7 +3,7 @@ using GpuSlicingInfra.Stacks.Config;
 
 namespace GpuSlicingInfra.Stacks.Settings;
 
-/// <summary>Binds <c>network</c> to <see cref="NetworkArgs"/>.</summary>
+/// <summary>Binds <c>network</c> to <see cref="NetworkOptions"/>.</summary>
 internal static class NetworkBinder
 {
     private static readonly Dictionary<string, NatGatewayStrategy> NatStrategies = new(StringComparer.Ordinal)
@@ -12,14 +12,14 @@ internal static class NetworkBinder
         ["onePerAz"] = NatGatewayStrategy.OnePerAz,
     };
 
-    public static NetworkArgs Bind(SettingsObject? section, bool protect)
+    public static NetworkOptions Bind(SettingsObject? section, bool protect)
     {
-        var defaults = new NetworkArgs();
+        var defaults = new NetworkOptions();
         if (section is null)
         {
             return defaults with { Protect = protect };
         }
-        var args = new NetworkArgs
+        var args = new NetworkOptions
         {
             CidrBlock = section.Text("cidrBlock", defaults.CidrBlock),
             AvailabilityZoneCount = section.WholeNumber("availabilityZoneCount", defaults.AvailabilityZoneCount, 1, 16),

@@ -99,7 +99,7 @@ public static class SettingsBinder
         var prices = BindPrices(root.Map(SettingsKeys.Prices), cluster.SystemInstanceType);
         root.Finish();
 
-        var platform = new GpuSlicingPlatformArgs
+        var platform = new GpuSlicingPlatformOptions
         {
             Environment = environment,
             Network = network,
@@ -203,7 +203,26 @@ public static class SettingsBinder
             segments.Add(CamelCase(field[position..end]));
             position = end + 1;
         }
-        return Prefix + string.Join('.', segments);
+        return Prefix + string.Join('.', FlattenPoolSubOptions(segments));
+    }
+
+    // A pool's stack file keys are flat (GpuPoolBinder): its sub-options' members read as the pool's own
+    // keys (managedNodeGroup.maxSize → maxSize, karpenter.mode → karpenterMode), and a sub-option itself as
+    // the provisioner key that decides whether it exists.
+    private static List<string> FlattenPoolSubOptions(List<string> segments)
+    {
+        if (segments is not [SettingsKeys.GpuPools, var pool, var subOption, .. var rest]
+            || subOption is not ("managedNodeGroup" or "karpenter"))
+        {
+            return segments;
+        }
+        var key = rest switch
+        {
+            [] => "provisioner",
+            [var member, ..] when subOption == "karpenter" => "karpenter" + char.ToUpperInvariant(member[0]) + member[1..],
+            [var member, ..] => member,
+        };
+        return [SettingsKeys.GpuPools, pool, key, .. rest.Skip(1)];
     }
 
     private static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];

@@ -9,6 +9,6 @@ namespace GpuSlicingInfra.Stacks.Settings;
 /// <param name="Region">The AWS region from <c>aws:region</c>, if set.</param>
 public sealed record StackSettings(
     string StackName,
-    GpuSlicingPlatformArgs Platform,
+    GpuSlicingPlatformOptions Platform,
     IReadOnlyDictionary<string, decimal> HourlyPriceOverrides,
     string? Region);

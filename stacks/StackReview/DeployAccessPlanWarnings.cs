@@ -42,7 +42,7 @@ public sealed class DeployAccessPlanWarnings(StackSettings settings) : IPlanWarn
             yield return new PlanWarning(NetworkCode,
                 "the API endpoint is private only: pulumi up and preview must run inside the VPC or a network routed to it (VPN, peering, Transit Gateway), " +
                 $"allowed on 443 by the cluster security group, e.g. a self-hosted or CodeBuild runner there ({runner}); a GitHub-hosted runner cannot reach it.",
-                SettingsBinder.ToKeyPath($"Cluster.{nameof(ClusterArgs.EndpointPublicAccess)}"));
+                SettingsBinder.ToKeyPath($"Cluster.{nameof(ClusterOptions.EndpointPublicAccess)}"));
         }
         else
         {
@@ -50,7 +50,7 @@ public sealed class DeployAccessPlanWarnings(StackSettings settings) : IPlanWarn
             yield return new PlanWarning(NetworkCode,
                 $"the API endpoint admits only {string.Join(", ", cluster.PublicAccessCidrs)}: pulumi up and preview must run from an allowed CIDR{inVpc} ({runner}); " +
                 "a GitHub-hosted runner is outside them, and the update fails after pulumi-eks waits 300 s for /healthz.",
-                SettingsBinder.ToKeyPath($"Cluster.{nameof(ClusterArgs.PublicAccessCidrs)}"));
+                SettingsBinder.ToKeyPath($"Cluster.{nameof(ClusterOptions.PublicAccessCidrs)}"));
         }
         if (cluster.AdminPrincipalArns.Count > 0)
         {
@@ -58,7 +58,7 @@ public sealed class DeployAccessPlanWarnings(StackSettings settings) : IPlanWarn
             yield return new PlanWarning(IdentityCode,
                 "pulumi-eks already makes the identity that creates the cluster an admin (bootstrapClusterCreatorAdminPermissions); " +
                 "if that identity (for the workflows, the role in AWS_DEPLOY_ROLE_ARN) is also listed here, its access entry fails with ResourceInUseException (pulumi/pulumi-eks#2373): list other principals only.",
-                SettingsBinder.ToKeyPath($"Cluster.{nameof(ClusterArgs.AdminPrincipalArns)}"));
+                SettingsBinder.ToKeyPath($"Cluster.{nameof(ClusterOptions.AdminPrincipalArns)}"));
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed class SpotRolePlanWarnings(StackSettings settings) : IPlanWarningR
     /// <summary>The code of every warning of this rule.</summary>
     public const string Code = "spot-service-linked-role";
 
-    private static readonly string KeyPath = SettingsBinder.ToKeyPath($"Cluster.{nameof(ClusterArgs.CreateSpotServiceLinkedRole)}");
+    private static readonly string KeyPath = SettingsBinder.ToKeyPath($"Cluster.{nameof(ClusterOptions.CreateSpotServiceLinkedRole)}");
 
     /// <inheritdoc />
     public IEnumerable<PlanWarning> Check(PlanContext context)

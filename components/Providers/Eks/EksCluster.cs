@@ -88,9 +88,6 @@ internal sealed record EksClusterArgs
     /// <summary>EKS refuses to delete the cluster while set.</summary>
     public Input<bool>? DeletionProtection { get; init; }
 
-    /// <summary>Tags on the node security group.</summary>
-    public InputMap<string>? NodeSecurityGroupTags { get; init; }
-
     /// <summary>Tags on the cluster security group.</summary>
     public InputMap<string>? ClusterSecurityGroupTags { get; init; }
 

@@ -22,7 +22,7 @@ public sealed class ControlPlaneLoggingRule : PolicyRule
         foreach (var cluster in context.Program.OfType("eks:Cluster"))
         {
             var enabled = (cluster.Node("enabledClusterLogTypes") as JsonArray ?? []).Select(t => t?.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
-            var missing = ClusterArgs.AllLogTypes.Where(t => !enabled.Contains(t)).ToList();
+            var missing = ClusterOptions.AllLogTypes.Where(t => !enabled.Contains(t)).ToList();
             if (missing.Count == 0)
             {
                 continue;

@@ -39,9 +39,9 @@ public sealed class SharingReplicasRule : PolicyRule
                 var keyPath = context.KeyPath($"DevicePlugin.Profiles[{profile}].Replicas", configMap.Name);
                 foreach (var replicas in Replicas(document))
                 {
-                    if (replicas < SharingProfileArgs.MinReplicas)
+                    if (replicas < SharingProfileOptions.MinReplicas)
                     {
-                        yield return Error($"profile {profile} shares each GPU as {replicas} replica(s); the device plugin refuses fewer than {SharingProfileArgs.MinReplicas} (use strategy 'none' for no sharing).", keyPath, configMap.Name);
+                        yield return Error($"profile {profile} shares each GPU as {replicas} replica(s); the device plugin refuses fewer than {SharingProfileOptions.MinReplicas} (use strategy 'none' for no sharing).", keyPath, configMap.Name);
                         continue;
                     }
                     foreach (var (pool, memory) in PoolsUsing(context, profile).Where(p => replicas > p.GpuMemoryGiB))

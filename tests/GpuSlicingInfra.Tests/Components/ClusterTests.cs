@@ -8,13 +8,13 @@ namespace GpuSlicingInfra.Tests.Components;
 
 public sealed class ClusterTests
 {
-    private static ParsedProgram WithCluster(ClusterArgs cluster) =>
+    private static ParsedProgram WithCluster(ClusterOptions cluster) =>
         TestPrograms.Platform(TestPrograms.PlatformArgs() with { Cluster = cluster });
 
     [Fact]
     public void The_cluster_logs_all_five_control_plane_log_types_and_encrypts_secrets_with_a_rotating_key()
     {
-        var program = WithCluster(new ClusterArgs { Name = "gpu-test" });
+        var program = WithCluster(new ClusterOptions { Name = "gpu-test" });
 
         var cluster = program.Resource("cluster-eks");
         var logTypes = ((YamlSequenceNode)ParsedProgram.Node(cluster, "properties.enabledClusterLogTypes")).Select(n => n.ToString());
@@ -26,7 +26,7 @@ public sealed class ClusterTests
     [Fact]
     public void The_cluster_uses_access_entries_only_skips_the_default_node_group_and_is_private_by_default()
     {
-        var program = WithCluster(new ClusterArgs { Name = "gpu-test", AdminPrincipalArns = ["arn:aws:iam::123456789012:role/admins"] });
+        var program = WithCluster(new ClusterOptions { Name = "gpu-test", AdminPrincipalArns = ["arn:aws:iam::123456789012:role/admins"] });
 
         var properties = ParsedProgram.Node(program.Resource("cluster-eks"), "properties");
         Assert.Equal("API", ParsedProgram.Scalar(properties, "authenticationMode"));
@@ -42,7 +42,7 @@ public sealed class ClusterTests
     [Fact]
     public void The_system_node_group_is_untainted_and_runs_in_private_subnets()
     {
-        var program = WithCluster(new ClusterArgs { Name = "gpu-test" });
+        var program = WithCluster(new ClusterOptions { Name = "gpu-test" });
 
         var system = program.Resource("system-nodes");
         Assert.False(ParsedProgram.Has(system, "properties.taints"));
@@ -54,7 +54,7 @@ public sealed class ClusterTests
     [Fact]
     public void Protection_covers_the_cluster_its_key_and_node_groups()
     {
-        var args = TestPrograms.PlatformArgs(new GpuNodePoolArgs { Name = "t4", Profile = "ts-4", Protect = true });
+        var args = TestPrograms.PlatformArgs(new GpuPoolOptions { Name = "t4", Profile = "ts-4", Protect = true, ManagedNodeGroup = new() });
         var program = TestPrograms.Platform(args with { Cluster = args.Cluster with { Protect = true }, Network = args.Network with { Protect = true } });
 
         foreach (var name in new[] { "cluster-eks", "cluster-secrets-key", "system-nodes", "gpu-t4-nodes", "network-vpc" })
@@ -69,24 +69,24 @@ public sealed class ClusterTests
     [InlineData("::/0")]
     public void A_world_open_public_endpoint_is_rejected(string cidr)
     {
-        var args = new ClusterArgs { Name = "c", EndpointPublicAccess = true, PublicAccessCidrs = [cidr] };
+        var args = new ClusterOptions { Name = "c", EndpointPublicAccess = true, PublicAccessCidrs = [cidr] };
 
-        Assert.Contains(args.Validate(), p => p.Field == nameof(ClusterArgs.PublicAccessCidrs) && p.Message.Contains("CKV_AWS_38", StringComparison.Ordinal));
+        Assert.Contains(args.Validate(), p => p.Field == nameof(ClusterOptions.PublicAccessCidrs) && p.Message.Contains("CKV_AWS_38", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_public_endpoint_without_cidrs_is_rejected()
     {
-        var args = new ClusterArgs { Name = "c", EndpointPublicAccess = true };
+        var args = new ClusterOptions { Name = "c", EndpointPublicAccess = true };
 
-        Assert.Contains(args.Validate(), p => p.Field == nameof(ClusterArgs.PublicAccessCidrs));
+        Assert.Contains(args.Validate(), p => p.Field == nameof(ClusterOptions.PublicAccessCidrs));
     }
 
     [Fact]
     public void Unsupported_kubernetes_versions_are_rejected()
     {
-        var problem = Assert.Single(new ClusterArgs { Name = "c", KubernetesVersion = "1.20" }.Validate());
+        var problem = Assert.Single(new ClusterOptions { Name = "c", KubernetesVersion = "1.20" }.Validate());
 
-        Assert.Equal(nameof(ClusterArgs.KubernetesVersion), problem.Field);
+        Assert.Equal(nameof(ClusterOptions.KubernetesVersion), problem.Field);
     }
 }

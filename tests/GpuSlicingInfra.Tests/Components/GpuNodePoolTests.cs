@@ -10,7 +10,7 @@ public sealed class GpuNodePoolTests
     [Fact]
     public void Gpu_pools_are_tainted_and_labelled_with_their_sharing_profile()
     {
-        var program = TestPrograms.Platform(TestPrograms.PlatformArgs(new GpuNodePoolArgs { Name = "t4", Profile = "ts-4" }));
+        var program = TestPrograms.Platform(TestPrograms.PlatformArgs(new GpuPoolOptions { Name = "t4", Profile = "ts-4", ManagedNodeGroup = new() }));
 
         var nodes = program.Resource("gpu-t4-nodes");
         Assert.Equal("eks:ManagedNodeGroup", program.TypeOf("gpu-t4-nodes"));
@@ -24,15 +24,13 @@ public sealed class GpuNodePoolTests
     [Fact]
     public void Gpu_pools_use_the_nvidia_ami_sizes_and_capacity_type_from_args()
     {
-        var program = TestPrograms.Platform(TestPrograms.PlatformArgs(new GpuNodePoolArgs
+        var program = TestPrograms.Platform(TestPrograms.PlatformArgs(new GpuPoolOptions
         {
             Name = "a10g",
             Profile = "exclusive",
             InstanceTypes = ["g5.xlarge", "g5.2xlarge"],
-            MinSize = 1,
-            DesiredSize = 2,
-            MaxSize = 5,
             CapacityType = CapacityType.Spot,
+            ManagedNodeGroup = new() { MinSize = 1, DesiredSize = 2, MaxSize = 5 },
         }));
 
         var properties = ParsedProgram.Node(program.Resource("gpu-a10g-nodes"), "properties");
@@ -48,7 +46,7 @@ public sealed class GpuNodePoolTests
     [Fact]
     public void Gpu_launch_templates_require_imdsv2_with_hop_limit_one_and_encrypt_the_root_volume()
     {
-        var program = TestPrograms.Platform(TestPrograms.PlatformArgs(new GpuNodePoolArgs { Name = "t4", Profile = "ts-4", DiskSizeGiB = 120 }));
+        var program = TestPrograms.Platform(TestPrograms.PlatformArgs(new GpuPoolOptions { Name = "t4", Profile = "ts-4", DiskSizeGiB = 120, ManagedNodeGroup = new() }));
 
         var template = ParsedProgram.Node(program.Resource("gpu-t4-launch-template"), "properties");
         Assert.Equal("required", ParsedProgram.Scalar(template, "metadataOptions.httpTokens"));
@@ -60,12 +58,12 @@ public sealed class GpuNodePoolTests
     }
 
     [Theory]
-    [InlineData(0, 3, 2, "DesiredSize")]
-    [InlineData(2, 1, 3, "DesiredSize")]
-    [InlineData(0, 0, 0, "MaxSize")]
+    [InlineData(0, 3, 2, "ManagedNodeGroup.DesiredSize")]
+    [InlineData(2, 1, 3, "ManagedNodeGroup.DesiredSize")]
+    [InlineData(0, 0, 0, "ManagedNodeGroup.MaxSize")]
     public void Invalid_sizes_are_rejected_naming_the_field(int min, int desired, int max, string field)
     {
-        var args = new GpuNodePoolArgs { Name = "t4", Profile = "ts-4", MinSize = min, DesiredSize = desired, MaxSize = max };
+        var args = new GpuPoolOptions { Name = "t4", Profile = "ts-4", ManagedNodeGroup = new() { MinSize = min, DesiredSize = desired, MaxSize = max } };
 
         Assert.Contains(args.Validate(), p => p.Field == field);
     }
@@ -73,17 +71,17 @@ public sealed class GpuNodePoolTests
     [Fact]
     public void Unknown_instance_types_are_rejected()
     {
-        var args = new GpuNodePoolArgs { Name = "t4", Profile = "ts-4", InstanceTypes = ["m5.large"] };
+        var args = new GpuPoolOptions { Name = "t4", Profile = "ts-4", InstanceTypes = ["m5.large"], ManagedNodeGroup = new() };
 
         var problem = Assert.Single(args.Validate());
-        Assert.Equal(nameof(GpuNodePoolArgs.InstanceTypes), problem.Field);
+        Assert.Equal(nameof(GpuPoolOptions.InstanceTypes), problem.Field);
         Assert.Contains("m5.large", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_pool_naming_an_undefined_profile_fails_the_platform()
     {
-        var args = TestPrograms.PlatformArgs(new GpuNodePoolArgs { Name = "t4", Profile = "missing" });
+        var args = TestPrograms.PlatformArgs(new GpuPoolOptions { Name = "t4", Profile = "missing", ManagedNodeGroup = new() });
 
         var error = Assert.Throws<ArgsValidationException>(() => TestPrograms.Platform(args));
         Assert.Contains(error.Problems, p => p.Field == "GpuPools[t4].Profile");

@@ -10,7 +10,7 @@ public sealed class NetworkTests
     {
         var program = TestPrograms.Platform(TestPrograms.PlatformArgs() with
         {
-            Network = new NetworkArgs { AvailabilityZoneCount = 3, NatGateways = NatGatewayStrategy.SingleGateway },
+            Network = new NetworkOptions { AvailabilityZoneCount = 3, NatGateways = NatGatewayStrategy.SingleGateway },
         });
 
         var vpc = program.Resource("network-vpc");
@@ -27,7 +27,7 @@ public sealed class NetworkTests
     {
         var program = TestPrograms.Platform(TestPrograms.PlatformArgs() with
         {
-            Network = new NetworkArgs { ExistingVpcId = "vpc-0abc1234", ExistingPrivateSubnetIds = ["subnet-00000001", "subnet-00000002"] },
+            Network = new NetworkOptions { ExistingVpcId = "vpc-0abc1234", ExistingPrivateSubnetIds = ["subnet-00000001", "subnet-00000002"] },
         });
 
         Assert.DoesNotContain("network-vpc", program.ResourceNames);
@@ -39,17 +39,17 @@ public sealed class NetworkTests
     }
 
     [Theory]
-    [InlineData("10.0.0.0/8", nameof(NetworkArgs.CidrBlock))]
-    [InlineData("10.0.0.300/16", nameof(NetworkArgs.CidrBlock))]
-    [InlineData("not-a-cidr", nameof(NetworkArgs.CidrBlock))]
+    [InlineData("10.0.0.0/8", nameof(NetworkOptions.CidrBlock))]
+    [InlineData("10.0.0.300/16", nameof(NetworkOptions.CidrBlock))]
+    [InlineData("not-a-cidr", nameof(NetworkOptions.CidrBlock))]
     public void Invalid_cidrs_are_rejected(string cidr, string field)
     {
-        Assert.Contains(new NetworkArgs { CidrBlock = cidr }.Validate(), p => p.Field == field);
+        Assert.Contains(new NetworkOptions { CidrBlock = cidr }.Validate(), p => p.Field == field);
     }
 
     [Fact]
     public void An_existing_vpc_needs_private_subnets()
     {
-        Assert.Contains(new NetworkArgs { ExistingVpcId = "vpc-1" }.Validate(), p => p.Field == nameof(NetworkArgs.ExistingPrivateSubnetIds));
+        Assert.Contains(new NetworkOptions { ExistingVpcId = "vpc-1" }.Validate(), p => p.Field == nameof(NetworkOptions.ExistingPrivateSubnetIds));
     }
 }

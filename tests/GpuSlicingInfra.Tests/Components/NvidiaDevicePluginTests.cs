@@ -57,7 +57,7 @@ public sealed class NvidiaDevicePluginTests
             var args = TestPrograms.PlatformArgs();
             var release = TestPrograms.Platform(args with
             {
-                DevicePlugin = args.DevicePlugin with { Profiles = [new SharingProfileArgs { Name = "ts-4", Replicas = replicas }], DefaultProfile = "ts-4" },
+                DevicePlugin = args.DevicePlugin with { Profiles = [new SharingProfileOptions { Name = "ts-4", Replicas = replicas }], DefaultProfile = "ts-4" },
             }).Resource("nvidia-device-plugin");
             return ParsedProgram.At(release, "properties", "values", "podAnnotations", NvidiaDevicePlugin.ChecksumAnnotation);
         }
@@ -69,17 +69,17 @@ public sealed class NvidiaDevicePluginTests
     [Fact]
     public void The_default_profile_must_exist_because_the_plugin_exits_on_an_unknown_one()
     {
-        var args = new NvidiaDevicePluginArgs { Profiles = [new SharingProfileArgs { Name = "ts-4", Replicas = 4 }], DefaultProfile = "ts-8" };
+        var args = new NvidiaDevicePluginOptions { Profiles = [new SharingProfileOptions { Name = "ts-4", Replicas = 4 }], DefaultProfile = "ts-8" };
 
-        Assert.Contains(args.Validate(), p => p.Field == nameof(NvidiaDevicePluginArgs.DefaultProfile));
+        Assert.Contains(args.Validate(), p => p.Field == nameof(NvidiaDevicePluginOptions.DefaultProfile));
     }
 
     [Fact]
     public void Chart_versions_must_be_pinned_exactly()
     {
-        var args = new NvidiaDevicePluginArgs { Profiles = [new SharingProfileArgs { Name = "a", Replicas = 2 }], DefaultProfile = "a", ChartVersion = "0.x" };
+        var args = new NvidiaDevicePluginOptions { Profiles = [new SharingProfileOptions { Name = "a", Replicas = 2 }], DefaultProfile = "a", ChartVersion = "0.x" };
 
-        Assert.Contains(args.Validate(), p => p.Field == nameof(NvidiaDevicePluginArgs.ChartVersion));
+        Assert.Contains(args.Validate(), p => p.Field == nameof(NvidiaDevicePluginOptions.ChartVersion));
     }
 
     private static YamlMappingNode Load(string yaml) => ParsedProgram.LoadMap(yaml);

@@ -89,7 +89,7 @@ public sealed class TagRulesTests
     public void Pool_and_karpenter_tags_the_ec2nodeclass_refuses_are_refused_under_their_own_field()
     {
         var pool = TestPrograms.KarpenterPool("t4", KarpenterMode.OverlayShared) with { Tags = Tags("karpenter.sh/nodeclaim") };
-        var args = TestPrograms.KarpenterPlatformArgs(pool) with { Karpenter = new KarpenterArgs { Enabled = true, Tags = Tags("eks:eks-cluster-name") } };
+        var args = TestPrograms.KarpenterPlatformArgs(pool) with { Karpenter = new KarpenterOptions { Enabled = true, Tags = Tags("eks:eks-cluster-name") } };
 
         var fields = Validate(args).Select(p => p.Field).ToList();
 
@@ -103,9 +103,9 @@ public sealed class TagRulesTests
         var args = TestPrograms.KarpenterPlatformArgs(pool) with
         {
             Tags = Tags("team"),
-            Network = new NetworkArgs { Tags = Tags("team") },
-            Cluster = new ClusterArgs { Name = "gpu-test", Tags = Tags("TEAM") },
-            Karpenter = new KarpenterArgs { Enabled = true, Tags = Tags("tier") },
+            Network = new NetworkOptions { Tags = Tags("team") },
+            Cluster = new ClusterOptions { Name = "gpu-test", Tags = Tags("TEAM") },
+            Karpenter = new KarpenterOptions { Enabled = true, Tags = Tags("tier") },
         };
 
         var fields = Validate(args).Select(p => p.Field).Order(StringComparer.Ordinal).ToList();
@@ -124,5 +124,5 @@ public sealed class TagRulesTests
 
     private static Dictionary<string, string> Tags(params string[] keys) => keys.ToDictionary(k => k, _ => "x", StringComparer.Ordinal);
 
-    private static IReadOnlyList<ArgsProblem> Validate(GpuSlicingPlatformArgs args) => args.Validate();
+    private static IReadOnlyList<ArgsProblem> Validate(GpuSlicingPlatformOptions args) => args.Validate();
 }

@@ -65,13 +65,17 @@ public sealed class KarpenterCrdConformanceTests
         "irsa-types" => TestPrograms.Platform(TestPrograms.KarpenterPlatformArgs(
             TestPrograms.KarpenterPool("typed", KarpenterMode.OverlayOverride, "g6.xlarge", "g6.12xlarge") with
             {
-                KarpenterInstanceSelection = KarpenterInstanceSelection.Types,
                 CapacityType = CapacityType.Spot,
-                KarpenterDisruptionBudget = "2",
-                KarpenterConsolidateAfter = TimeSpan.FromSeconds(90),
+                Karpenter = new()
+                {
+                    Mode = KarpenterMode.OverlayOverride,
+                    InstanceSelection = KarpenterInstanceSelection.Types,
+                    DisruptionBudget = "2",
+                    ConsolidateAfter = TimeSpan.FromSeconds(90),
+                },
             }) with
         {
-            Karpenter = new KarpenterArgs { Enabled = true, Identity = KarpenterIdentity.Irsa, AmiAlias = "al2023@v20260610" },
+            Karpenter = new KarpenterOptions { Enabled = true, Identity = KarpenterIdentity.Irsa, AmiAlias = "al2023@v20260610" },
         }),
         _ => throw new ArgumentOutOfRangeException(nameof(programName)),
     };

@@ -104,8 +104,8 @@ public sealed class KarpenterPoolTests
     [Fact]
     public void Explicit_limits_override_the_derived_ones()
     {
-        var pool = TestPrograms.KarpenterPool("t4", KarpenterMode.OverlayShared) with { KarpenterMaxNodes = 5, KarpenterMaxCpu = 40 };
-        var profile = new GpuSlicingInfra.Components.Gpu.SharingProfileArgs { Name = "ts-4-shared", Replicas = 4, RenameByDefault = true };
+        var pool = TestPrograms.KarpenterPool("t4", KarpenterMode.OverlayShared) with { Karpenter = new() { Mode = KarpenterMode.OverlayShared, MaxNodes = 5, MaxCpu = 40 } };
+        var profile = new GpuSlicingInfra.Components.Gpu.SharingProfileOptions { Name = "ts-4-shared", Replicas = 4, RenameByDefault = true };
 
         var limits = KarpenterPoolDesign.Limits(pool, profile);
 

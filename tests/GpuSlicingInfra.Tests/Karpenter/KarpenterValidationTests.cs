@@ -7,7 +7,7 @@ namespace GpuSlicingInfra.Tests.Karpenter;
 
 public sealed class KarpenterValidationTests
 {
-    private static IReadOnlyList<ArgsProblem> Problems(GpuNodePoolArgs pool) => TestPrograms.KarpenterPlatformArgs(pool).Validate();
+    private static IReadOnlyList<ArgsProblem> Problems(GpuPoolOptions pool) => TestPrograms.KarpenterPlatformArgs(pool).Validate();
 
     [Fact]
     public void Overlay_shared_needs_a_renaming_profile()
@@ -15,7 +15,7 @@ public sealed class KarpenterValidationTests
         var problems = Problems(TestPrograms.KarpenterPool("t4", KarpenterMode.OverlayShared) with { Profile = "ts-4" });
 
         var problem = Assert.Single(problems);
-        Assert.Equal("GpuPools[t4].KarpenterMode", problem.Field);
+        Assert.Equal("GpuPools[t4].Karpenter.Mode", problem.Field);
         Assert.Contains("renameByDefault", problem.Message, StringComparison.Ordinal);
     }
 
@@ -23,17 +23,17 @@ public sealed class KarpenterValidationTests
     public void Overlay_override_and_plain_reject_a_renaming_profile()
     {
         Assert.Contains(Problems(TestPrograms.KarpenterPool("t4", KarpenterMode.OverlayOverride) with { Profile = "ts-4-shared" }),
-            p => p.Field == "GpuPools[t4].KarpenterMode" && p.Message.Contains("overlay-shared", StringComparison.Ordinal));
+            p => p.Field == "GpuPools[t4].Karpenter.Mode" && p.Message.Contains("overlay-shared", StringComparison.Ordinal));
         Assert.Contains(Problems(TestPrograms.KarpenterPool("t4", KarpenterMode.Plain) with { Profile = "ts-4-shared" }),
-            p => p.Field == "GpuPools[t4].KarpenterMode");
+            p => p.Field == "GpuPools[t4].Karpenter.Mode");
     }
 
     [Fact]
     public void Karpenter_pools_need_karpenter_enabled()
     {
-        var args = TestPrograms.KarpenterPlatformArgs(TestPrograms.KarpenterPool("t4", KarpenterMode.OverlayShared)) with { Karpenter = new KarpenterArgs() };
+        var args = TestPrograms.KarpenterPlatformArgs(TestPrograms.KarpenterPool("t4", KarpenterMode.OverlayShared)) with { Karpenter = new KarpenterOptions() };
 
-        Assert.Contains(args.Validate(), p => p.Field == "GpuPools[t4].Provisioner");
+        Assert.Contains(args.Validate(), p => p.Field == "GpuPools[t4].Karpenter");
         Assert.Throws<ArgsValidationException>(() => TestPrograms.Platform(args));
     }
 
@@ -42,7 +42,7 @@ public sealed class KarpenterValidationTests
     {
         var args = TestPrograms.KarpenterPlatformArgs(TestPrograms.KarpenterPool("t4", KarpenterMode.OverlayShared)) with
         {
-            Karpenter = new KarpenterArgs { Enabled = true, ChartVersion = "1.x", AmiAlias = "bottlerocket@latest", Replicas = 0 },
+            Karpenter = new KarpenterOptions { Enabled = true, ChartVersion = "1.x", AmiAlias = "bottlerocket@latest", Replicas = 0 },
         };
 
         var fields = args.Validate().Select(p => p.Field).ToList();
@@ -57,15 +57,13 @@ public sealed class KarpenterValidationTests
     {
         var pool = TestPrograms.KarpenterPool("t4", KarpenterMode.OverlayShared) with
         {
-            KarpenterMaxNodes = 0,
-            KarpenterExpireAfter = TimeSpan.FromMinutes(5),
-            KarpenterDisruptionBudget = "ten",
+            Karpenter = new() { MaxNodes = 0, ExpireAfter = TimeSpan.FromMinutes(5), DisruptionBudget = "ten" },
             Labels = new Dictionary<string, string> { ["karpenter.sh/nodepool"] = "x" },
         };
 
         var fields = pool.Validate().Select(p => p.Field).ToList();
 
-        Assert.Equal(["KarpenterMaxNodes", "KarpenterExpireAfter", "KarpenterDisruptionBudget", "Labels"], fields);
+        Assert.Equal(["Karpenter.MaxNodes", "Karpenter.ExpireAfter", "Karpenter.DisruptionBudget", "Labels"], fields);
     }
 
     [Fact]
@@ -74,7 +72,7 @@ public sealed class KarpenterValidationTests
         var args = TestPrograms.KarpenterPlatformArgs(TestPrograms.KarpenterPool("t4", KarpenterMode.Plain));
 
         var warning = Assert.Single(KarpenterWarnings.For(args));
-        Assert.Equal("GpuPools[t4].KarpenterMode", warning.Field);
+        Assert.Equal("GpuPools[t4].Karpenter.Mode", warning.Field);
         Assert.Contains("physical GPUs", warning.Message, StringComparison.Ordinal);
     }
 
@@ -86,7 +84,7 @@ public sealed class KarpenterValidationTests
         var fields = KarpenterWarnings.For(args).Select(w => w.Field).ToList();
 
         Assert.Contains("Karpenter.AmiAlias", fields);
-        Assert.Contains("GpuPools[t4].KarpenterMode", fields);
+        Assert.Contains("GpuPools[t4].Karpenter.Mode", fields);
         Assert.Empty(KarpenterWarnings.For(TestPrograms.PlatformArgs()));
     }
 }

@@ -80,16 +80,19 @@ public sealed class SettingsBinderTests
         var fromEnvironment = SettingsBinder.Bind(EnvironmentConfigReader.Parse("dev", PulumiConfigJson.From(StackFixtures.Shipped("dev"))));
 
         Assert.Equal(fromFile.Platform.Cluster.Name, fromEnvironment.Platform.Cluster.Name);
-        Assert.Equal(fromFile.Platform.GpuPools.Single().MaxSize, fromEnvironment.Platform.GpuPools.Single().MaxSize);
+        Assert.Equal(fromFile.Platform.GpuPools.Single().ManagedNodeGroup, fromEnvironment.Platform.GpuPools.Single().ManagedNodeGroup);
         Assert.Equal(fromFile.Platform.DevicePlugin.Profiles.Select(p => (p.Replicas, p.RenameByDefault)), fromEnvironment.Platform.DevicePlugin.Profiles.Select(p => (p.Replicas, p.RenameByDefault)));
         Assert.Equal(fromFile.Platform.Karpenter.Enabled, fromEnvironment.Platform.Karpenter.Enabled);
-        Assert.Equal(fromFile.Platform.GpuPools.Single().KarpenterMode, fromEnvironment.Platform.GpuPools.Single().KarpenterMode);
-        Assert.Equal(fromFile.Platform.GpuPools.Single().KarpenterConsolidateAfter, fromEnvironment.Platform.GpuPools.Single().KarpenterConsolidateAfter);
+        Assert.Equal(fromFile.Platform.GpuPools.Single().Karpenter, fromEnvironment.Platform.GpuPools.Single().Karpenter);
         Assert.Equal(fromFile.Platform.Cluster.PublicAccessCidrs, fromEnvironment.Platform.Cluster.PublicAccessCidrs);
     }
 
     [Theory]
-    [InlineData("GpuPools[t4].DesiredSize", "gpu-slicing-infra:gpuPools.t4.desiredSize")]
+    [InlineData("GpuPools[t4].ManagedNodeGroup.DesiredSize", "gpu-slicing-infra:gpuPools.t4.desiredSize")]
+    [InlineData("GpuPools[t4].Karpenter.MaxNodes", "gpu-slicing-infra:gpuPools.t4.karpenterMaxNodes")]
+    [InlineData("GpuPools[t4].Karpenter", "gpu-slicing-infra:gpuPools.t4.provisioner")]
+    [InlineData("GpuPools[t4].ManagedNodeGroup", "gpu-slicing-infra:gpuPools.t4.provisioner")]
+    [InlineData("GpuPools[t4].Labels", "gpu-slicing-infra:gpuPools.t4.labels")]
     [InlineData("DevicePlugin.Profiles[ts-10].Replicas", "gpu-slicing-infra:devicePlugin.profiles.ts-10.replicas")]
     [InlineData("Cluster.PublicAccessCidrs", "gpu-slicing-infra:cluster.publicAccessCidrs")]
     public void Component_problems_map_to_config_key_paths(string field, string keyPath)
@@ -126,6 +129,21 @@ public sealed class KarpenterSettingsTests
         """;
 
     [Fact]
+    public void A_karpenter_only_pool_binds_to_the_options_the_csharp_api_writes_for_it()
+    {
+        var yaml = StackFixtures.MinimalYaml(KarpenterPool)
+            .Replace("replicas: 4", "replicas: 4\n        renameByDefault: true", StringComparison.Ordinal)
+            .Replace("      profile: ts-4", "      profile: ts-4\n      provisioner: karpenter\n      karpenterMaxNodes: 6", StringComparison.Ordinal);
+
+        var pool = Assert.Single(SettingsBinder.Bind(StackFixtures.Inline(yaml)).Platform.GpuPools);
+
+        // The stack file's provisioner: karpenter is the C# API's pool with Karpenter settings and no node group.
+        Assert.Null(pool.ManagedNodeGroup);
+        Assert.Equal(new KarpenterPoolOptions { MaxNodes = 6 }, pool.Karpenter);
+        Assert.Equal(6, pool.EffectiveKarpenterMaxNodes);
+    }
+
+    [Fact]
     public void Karpenter_settings_and_pool_keys_bind_to_the_args()
     {
         var yaml = StackFixtures.MinimalYaml(KarpenterPool + "\n    identity: irsa\n    amiAlias: al2023@v20260610")
@@ -140,14 +158,18 @@ public sealed class KarpenterSettingsTests
         Assert.Equal("al2023@v20260610", karpenter.AmiAlias);
         Assert.Equal(1, karpenter.Replicas);
         var pool = Assert.Single(settings.Platform.GpuPools);
-        Assert.Equal(NodeProvisioner.Both, pool.Provisioner);
-        Assert.Equal(KarpenterMode.OverlayShared, pool.KarpenterMode);
-        Assert.Equal(KarpenterInstanceSelection.Types, pool.KarpenterInstanceSelection);
-        Assert.Equal(7, pool.KarpenterMaxNodes);
-        Assert.Equal(50, pool.KarpenterMaxCpu);
-        Assert.Equal(TimeSpan.FromMinutes(90), pool.KarpenterConsolidateAfter);
-        Assert.Equal(TimeSpan.FromHours(168), pool.KarpenterExpireAfter);
-        Assert.Equal("1", pool.KarpenterDisruptionBudget);
+        // provisioner: both gives the pool both sub-options.
+        Assert.NotNull(pool.ManagedNodeGroup);
+        Assert.Equal(new KarpenterPoolOptions
+        {
+            Mode = KarpenterMode.OverlayShared,
+            InstanceSelection = KarpenterInstanceSelection.Types,
+            MaxNodes = 7,
+            MaxCpu = 50,
+            ConsolidateAfter = TimeSpan.FromMinutes(90),
+            ExpireAfter = TimeSpan.FromHours(168),
+            DisruptionBudget = "1",
+        }, pool.Karpenter);
     }
 
     [Fact]
@@ -189,7 +211,7 @@ public sealed class KarpenterSettingsTests
         var prod = SettingsBinder.Bind(StackFixtures.Shipped("prod")).Platform;
 
         Assert.True(dev.Karpenter.Enabled || prod.Karpenter.Enabled);
-        var modes = dev.GpuPools.Concat(prod.GpuPools).Where(p => p.UsesKarpenter).Select(p => p.KarpenterMode).ToHashSet();
+        var modes = dev.GpuPools.Concat(prod.GpuPools).Select(p => p.Karpenter?.Mode).OfType<KarpenterMode>().ToHashSet();
         Assert.Contains(KarpenterMode.OverlayShared, modes);
         Assert.Contains(KarpenterMode.OverlayOverride, modes);
     }

@@ -1,16 +1,15 @@
 using System.Text.RegularExpressions;
-using GpuSlicingInfra.Components.Program;
 
 namespace GpuSlicingInfra.Components.Gpu;
 
-/// <summary>Inputs of <see cref="NvidiaDevicePlugin"/>.</summary>
-public sealed partial record NvidiaDevicePluginArgs
+/// <summary>Options of <see cref="NvidiaDevicePlugin"/>.</summary>
+public sealed partial record NvidiaDevicePluginOptions
 {
     /// <summary>The chart version this release pins (newest upstream release, v0.20.0).</summary>
     public const string DefaultChartVersion = "0.20.0";
 
     /// <summary>The sharing profiles: one ConfigMap key each.</summary>
-    public required IReadOnlyList<SharingProfileArgs> Profiles { get; init; }
+    public required IReadOnlyList<SharingProfileOptions> Profiles { get; init; }
 
     /// <summary>The profile for GPU nodes without a selection label.</summary>
     public required string DefaultProfile { get; init; }
@@ -24,19 +23,7 @@ public sealed partial record NvidiaDevicePluginArgs
     /// <summary>Deploy GPU Feature Discovery (GPU labels, needed by MPS). Default: on.</summary>
     public bool GpuFeatureDiscovery { get; init; } = true;
 
-    /// <summary>Taint keys (NoSchedule) the plugin, GFD and NFD workers tolerate besides <c>nvidia.com/gpu</c>, e.g. the shared-GPU taint of overlay-shared Karpenter pools. Wired by the caller; default: none.</summary>
-    public IReadOnlyList<string> ExtraTolerationKeys { get; init; } = [];
-
-    /// <summary>The Kubernetes provider of the cluster. Wired by the caller.</summary>
-    public Resource? Provider { get; init; }
-
-    /// <summary>
-    /// The node group the chart's NFD master and GFD controllers schedule on; the atomic release waits for
-    /// them, so it must not start before those nodes exist. Wired by the caller.
-    /// </summary>
-    public Resource? SystemNodeGroup { get; init; }
-
-    /// <summary>Every problem with these args, each naming the field.</summary>
+    /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = new List<ArgsProblem>();

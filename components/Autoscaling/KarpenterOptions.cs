@@ -1,16 +1,14 @@
 using System.Text.RegularExpressions;
 using GpuSlicingInfra.Components.Gpu;
-using GpuSlicingInfra.Components.Program;
-using GpuSlicingInfra.Components.Providers.Eks;
 using GpuSlicingInfra.Components.Validation;
 
 namespace GpuSlicingInfra.Components.Autoscaling;
 
 /// <summary>
-/// Inputs of <see cref="Karpenter"/>: the controller and its AWS integration. The GPU pools it
-/// provisions are the platform's pools whose provisioner includes Karpenter.
+/// Options of <see cref="Karpenter"/>: the controller and its AWS integration. The GPU pools it
+/// provisions are those with <see cref="GpuPoolOptions.Karpenter"/> settings.
 /// </summary>
-public sealed partial record KarpenterArgs
+public sealed partial record KarpenterOptions
 {
     /// <summary>The chart version this release pins (upstream's newest release, 1.14.1).</summary>
     public const string DefaultChartVersion = "1.14.1";
@@ -40,40 +38,16 @@ public sealed partial record KarpenterArgs
     /// </summary>
     public string AmiAlias { get; init; } = "al2023@latest";
 
-    /// <summary>The EKS cluster name (known at compile time). Wired by the caller.</summary>
-    public string? ClusterName { get; init; }
-
-    /// <summary>The <c>eks:Cluster</c>. Wired by the caller.</summary>
-    internal EksCluster? Cluster { get; init; }
-
-    /// <summary>The system node group the controller runs on. Wired by the caller.</summary>
-    public Resource? SystemNodeGroup { get; init; }
-
-    /// <summary>The Kubernetes provider of the cluster. Wired by the caller.</summary>
-    public Resource? Provider { get; init; }
-
-    /// <summary>A random suffix that makes IAM role names unique in the account. Wired by the caller; default: Pulumi auto-naming.</summary>
-    public Output<string>? NameSuffix { get; init; }
-
-    /// <summary>The pools Karpenter provisions. Wired by the caller.</summary>
-    public IReadOnlyList<GpuNodePoolArgs> GpuPools { get; init; } = [];
-
-    /// <summary>The sharing profiles the pools name. Wired by the caller.</summary>
-    public IReadOnlyList<SharingProfileArgs> Profiles { get; init; } = [];
-
     /// <summary>Tags on every resource. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Whether any pool needs the NodeOverlay feature gate.</summary>
-    public bool UsesNodeOverlays => GpuPools.Any(p => p.KarpenterMode != KarpenterMode.Plain);
-
-    /// <summary>Every problem with these args, each naming the field.</summary>
+    /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.ComponentReservedPrefixes, TagRules.MaxPerResource)
             .Concat(TagRules.KarpenterNodeClassTags(Tags, nameof(Tags), "Karpenter's tags are copied onto every EC2NodeClass"))
             .ToList();
-        if (!NvidiaDevicePluginArgs.ExactVersion().IsMatch(ChartVersion))
+        if (!NvidiaDevicePluginOptions.ExactVersion().IsMatch(ChartVersion))
         {
             problems.Add(new(nameof(ChartVersion), $"'{ChartVersion}' must be an exact version such as {DefaultChartVersion} (pinned charts only)."));
         }

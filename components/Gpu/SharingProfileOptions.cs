@@ -4,7 +4,7 @@ namespace GpuSlicingInfra.Components.Gpu;
 /// One named device-plugin configuration (a key of the time-slicing ConfigMap), selected per node
 /// by the label <c>nvidia.com/device-plugin.config</c>. Validated with the device plugin's own rules.
 /// </summary>
-public sealed record SharingProfileArgs
+public sealed record SharingProfileOptions
 {
     /// <summary>Longest name a ConfigMap key and label value can have.</summary>
     public const int MaxNameLength = 63;
@@ -21,7 +21,7 @@ public sealed record SharingProfileArgs
     /// <summary>Sharing strategy. Default: time-slicing.</summary>
     public SharingStrategy Strategy { get; init; } = SharingStrategy.TimeSlicing;
 
-    /// <summary>Schedulable units advertised per physical GPU; at least 2 when sharing. Ignored for <see cref="SharingStrategy.None"/>.</summary>
+    /// <summary>Schedulable units advertised per physical GPU; at least 2 when sharing. Ignored for <see cref="SharingStrategy.None"/>. Default: 1, which validation refuses for a sharing strategy: set it.</summary>
     public int Replicas { get; init; } = 1;
 
     /// <summary>Advertise <c>nvidia.com/gpu.shared</c> instead of <c>nvidia.com/gpu</c>. Default: false.</summary>
@@ -36,7 +36,7 @@ public sealed record SharingProfileArgs
     /// <summary>The extended resource pods request on nodes with this profile.</summary>
     public string ResourceName => Strategy != SharingStrategy.None && RenameByDefault ? WellKnownKeys.SharedGpuResource : WellKnownKeys.GpuResource;
 
-    /// <summary>Every problem with these args, each naming the field.</summary>
+    /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = new List<ArgsProblem>();

@@ -1,10 +1,9 @@
-using GpuSlicingInfra.Components.Program;
 using GpuSlicingInfra.Components.Validation;
 
 namespace GpuSlicingInfra.Components.Aws;
 
-/// <summary>Inputs of <see cref="Cluster"/>.</summary>
-public sealed record ClusterArgs
+/// <summary>Options of <see cref="Cluster"/>.</summary>
+public sealed record ClusterOptions
 {
     /// <summary>Control-plane log types EKS offers; all are on by default (CKV_AWS_37).</summary>
     public static IReadOnlyList<string> AllLogTypes { get; } = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
@@ -15,25 +14,13 @@ public sealed record ClusterArgs
     /// <summary>Kubernetes version; one of <see cref="KubernetesVersions.Supported"/>. Default: <see cref="KubernetesVersions.Default"/>.</summary>
     public string KubernetesVersion { get; init; } = KubernetesVersions.Default;
 
-    /// <summary>The VPC. Wired by the caller (e.g. from <see cref="Network"/>).</summary>
-    public Input<string>? VpcId { get; init; }
-
-    /// <summary>Private node subnets. Wired by the caller.</summary>
-    public InputList<string>? PrivateSubnetIds { get; init; }
-
-    /// <summary>Public subnets for load balancers. Default: none.</summary>
-    public InputList<string>? PublicSubnetIds { get; init; }
-
-    /// <summary>A random suffix that makes IAM role names unique in the account. Default: Pulumi auto-naming.</summary>
-    public Output<string>? NameSuffix { get; init; }
-
     /// <summary>Private API endpoint. Default: on (CKV_AWS_39).</summary>
     public bool EndpointPrivateAccess { get; init; } = true;
 
     /// <summary>Public API endpoint; requires <see cref="PublicAccessCidrs"/>. Default: off.</summary>
     public bool EndpointPublicAccess { get; init; }
 
-    /// <summary>CIDRs allowed to reach a public endpoint; never <c>0.0.0.0/0</c> (CKV_AWS_38).</summary>
+    /// <summary>CIDRs allowed to reach a public endpoint; never <c>0.0.0.0/0</c> (CKV_AWS_38). Default: none, which a public endpoint refuses.</summary>
     public IReadOnlyList<string> PublicAccessCidrs { get; init; } = [];
 
     /// <summary>Control-plane log types. Default: all five.</summary>
@@ -50,9 +37,6 @@ public sealed record ClusterArgs
     /// because the role is account-wide: creating it where it exists (another stack, an earlier spot launch) fails.
     /// </summary>
     public bool CreateSpotServiceLinkedRole { get; init; }
-
-    /// <summary>Tags on the node security group pulumi-eks creates (Karpenter's discovery tag). Wired by the caller; default: none.</summary>
-    public IReadOnlyDictionary<string, string> NodeSecurityGroupTags { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Instance type of the system node group. Default: <c>m6i.large</c>.</summary>
     public string SystemInstanceType { get; init; } = "m6i.large";
@@ -75,7 +59,7 @@ public sealed record ClusterArgs
     /// <summary>Tags on every resource. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Every problem with these args, each naming the field.</summary>
+    /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.ComponentReservedPrefixes, TagRules.MaxPerResource).ToList();
@@ -101,7 +85,7 @@ public sealed record ClusterArgs
             {
                 problems.Add(new(nameof(PublicAccessCidrs), $"'{cidr}' opens the API endpoint to the world (CKV_AWS_38)."));
             }
-            else if (!NetworkArgs.IsIpv4Cidr(cidr, out _))
+            else if (!NetworkOptions.IsIpv4Cidr(cidr, out _))
             {
                 problems.Add(new(nameof(PublicAccessCidrs), $"'{cidr}' is not an IPv4 CIDR{(ConfigRules.NetworkHint(cidr) is { } hint ? $" (host bits set: did you mean {hint}?)" : "")}."));
             }

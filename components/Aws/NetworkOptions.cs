@@ -4,11 +4,11 @@ using GpuSlicingInfra.Components.Validation;
 namespace GpuSlicingInfra.Components.Aws;
 
 /// <summary>
-/// Inputs of <see cref="Network"/>: either a new VPC (<see cref="CidrBlock"/>, <see cref="AvailabilityZoneCount"/>,
+/// Options of <see cref="Network"/>: either a new VPC (<see cref="CidrBlock"/>, <see cref="AvailabilityZoneCount"/>,
 /// <see cref="NatGateways"/>) or an existing one (<see cref="ExistingVpcId"/> with
 /// <see cref="ExistingPrivateSubnetIds"/>); the two are mutually exclusive.
 /// </summary>
-public sealed record NetworkArgs
+public sealed record NetworkOptions
 {
     /// <summary>CIDR of a new VPC. Default: <c>10.0.0.0/16</c>.</summary>
     public string CidrBlock { get; init; } = "10.0.0.0/16";
@@ -22,7 +22,7 @@ public sealed record NetworkArgs
     /// <summary>Use this existing VPC instead of creating one. Default: create a VPC.</summary>
     public string? ExistingVpcId { get; init; }
 
-    /// <summary>Private subnets of the existing VPC, where nodes run. Required with <see cref="ExistingVpcId"/>.</summary>
+    /// <summary>Private subnets of the existing VPC, where nodes run. Required with <see cref="ExistingVpcId"/>. Default: none (a new VPC has its own).</summary>
     public IReadOnlyList<string> ExistingPrivateSubnetIds { get; init; } = [];
 
     /// <summary>Public subnets of the existing VPC, for internet-facing load balancers. Default: none.</summary>
@@ -40,7 +40,7 @@ public sealed record NetworkArgs
     /// <summary>Whether an existing VPC is used.</summary>
     public bool UsesExistingVpc => ExistingVpcId is not null;
 
-    /// <summary>Every problem with these args, each naming the field.</summary>
+    /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.ComponentReservedPrefixes, TagRules.MaxPerResource).ToList();

@@ -6,33 +6,33 @@ using GpuSlicingInfra.Components.Validation;
 namespace GpuSlicingInfra.Components.Platform;
 
 /// <summary>
-/// Inputs of <see cref="GpuSlicingPlatform"/>: one record for the whole stack. Wiring members of the
-/// nested component args (VPC ids, cluster, providers) are filled in by the platform.
+/// Options of <see cref="GpuSlicingPlatform"/>: everything a user chooses for the whole stack. The platform
+/// wires the components together and merges its tags into theirs; it never replaces a value set here.
 /// </summary>
-public sealed record GpuSlicingPlatformArgs
+public sealed record GpuSlicingPlatformOptions
 {
     /// <summary>Environment name, tagged on every resource (e.g. <c>dev</c>, <c>prod</c>).</summary>
     public required string Environment { get; init; }
 
     /// <summary>The network. Default: a new VPC with defaults.</summary>
-    public NetworkArgs Network { get; init; } = new();
+    public NetworkOptions Network { get; init; } = new();
 
-    /// <summary>The cluster.</summary>
-    public required ClusterArgs Cluster { get; init; }
+    /// <summary>The cluster (required: its name is the user's).</summary>
+    public required ClusterOptions Cluster { get; init; }
 
     /// <summary>The device plugin and its sharing profiles.</summary>
-    public required NvidiaDevicePluginArgs DevicePlugin { get; init; }
+    public required NvidiaDevicePluginOptions DevicePlugin { get; init; }
 
     /// <summary>Karpenter, for pools whose provisioner includes it. Default: off.</summary>
-    public KarpenterArgs Karpenter { get; init; } = new();
+    public KarpenterOptions Karpenter { get; init; } = new();
 
-    /// <summary>GPU pools: managed node groups, Karpenter NodePools or both. Default: none.</summary>
-    public IReadOnlyList<GpuNodePoolArgs> GpuPools { get; init; } = [];
+    /// <summary>GPU pools, each provided by a managed node group, a Karpenter NodePool or both. Default: none.</summary>
+    public IReadOnlyList<GpuPoolOptions> GpuPools { get; init; } = [];
 
     /// <summary>Tags on every resource, besides the environment tag. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Every problem with these args, each naming the field.</summary>
+    /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = new List<ArgsProblem>();
@@ -61,15 +61,16 @@ public sealed record GpuSlicingPlatformArgs
             if (!profileNames.Contains(pool.Profile))
             {
                 // An unknown nvidia.com/device-plugin.config label makes the plugin's config manager exit.
-                problems.Add(new($"{path}.{nameof(GpuNodePoolArgs.Profile)}", $"'{pool.Profile}' is not a defined sharing profile ({string.Join(", ", profileNames.Order(StringComparer.Ordinal))})."));
+                problems.Add(new($"{path}.{nameof(GpuPoolOptions.Profile)}", $"'{pool.Profile}' is not a defined sharing profile ({string.Join(", ", profileNames.Order(StringComparer.Ordinal))})."));
             }
-            else if (pool.UsesKarpenter)
+            else if (pool.Karpenter is { Mode: var mode })
             {
-                problems.AddRange(KarpenterModeProblems(pool, DevicePlugin.Profiles.First(p => p.Name == pool.Profile)).Select(p => p.Under(path)));
+                problems.AddRange(KarpenterModeProblems(mode, DevicePlugin.Profiles.First(p => p.Name == pool.Profile))
+                    .Select(p => p.Under($"{path}.{nameof(GpuPoolOptions.Karpenter)}")));
             }
             if (pool.UsesKarpenter && !Karpenter.Enabled)
             {
-                problems.Add(new($"{path}.{nameof(GpuNodePoolArgs.Provisioner)}", $"pool '{pool.Name}' is provisioned by Karpenter, but karpenter.enabled is false."));
+                problems.Add(new($"{path}.{nameof(GpuPoolOptions.Karpenter)}", $"pool '{pool.Name}' is provisioned by Karpenter, but karpenter.enabled is false."));
             }
         }
         return problems;
@@ -80,11 +81,11 @@ public sealed record GpuSlicingPlatformArgs
     // image and the EC2NodeClass never becomes ready.
     private IEnumerable<ArgsProblem> AmiReleaseProblems()
     {
-        if (KarpenterArgs.PinnedAmiDate(Karpenter.AmiAlias) is { } amiDate
+        if (KarpenterOptions.PinnedAmiDate(Karpenter.AmiAlias) is { } amiDate
             && KubernetesVersions.Find(Cluster.KubernetesVersion) is { } version
             && amiDate < version.Released)
         {
-            yield return new($"{nameof(Karpenter)}.{nameof(KarpenterArgs.AmiAlias)}",
+            yield return new($"{nameof(Karpenter)}.{nameof(KarpenterOptions.AmiAlias)}",
                 $"'{Karpenter.AmiAlias}' predates Kubernetes {version.Version} on EKS ({version.Released:yyyy-MM-dd}), so no such AMI exists for cluster.kubernetesVersion {version.Version}; pin an AMI released on or after that day, or use al2023@latest.");
         }
     }
@@ -95,16 +96,16 @@ public sealed record GpuSlicingPlatformArgs
     {
         var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.StackReservedPrefixes, TagRules.MaxUserTags)
             .Concat(TagRules.SelectiveKeyTags(Tags, nameof(Tags)))
-            .Concat(TagRules.Collisions(Network.Tags, $"{nameof(Network)}.{nameof(NetworkArgs.Tags)}", Tags, nameof(Tags)))
-            .Concat(TagRules.Collisions(Cluster.Tags, $"{nameof(Cluster)}.{nameof(ClusterArgs.Tags)}", Tags, nameof(Tags)))
-            .Concat(TagRules.Collisions(Karpenter.Tags, $"{nameof(Karpenter)}.{nameof(KarpenterArgs.Tags)}", Tags, nameof(Tags)));
+            .Concat(TagRules.Collisions(Network.Tags, $"{nameof(Network)}.{nameof(NetworkOptions.Tags)}", Tags, nameof(Tags)))
+            .Concat(TagRules.Collisions(Cluster.Tags, $"{nameof(Cluster)}.{nameof(ClusterOptions.Tags)}", Tags, nameof(Tags)))
+            .Concat(TagRules.Collisions(Karpenter.Tags, $"{nameof(Karpenter)}.{nameof(KarpenterOptions.Tags)}", Tags, nameof(Tags)));
         foreach (var pool in GpuPools)
         {
-            var field = $"{nameof(GpuPools)}[{pool.Name}].{nameof(GpuNodePoolArgs.Tags)}";
+            var field = $"{nameof(GpuPools)}[{pool.Name}].{nameof(GpuPoolOptions.Tags)}";
             problems = problems.Concat(TagRules.Collisions(pool.Tags, field, Tags, nameof(Tags)));
             if (pool.UsesKarpenter)
             {
-                problems = problems.Concat(TagRules.Collisions(pool.Tags, field, Karpenter.Tags, $"{nameof(Karpenter)}.{nameof(KarpenterArgs.Tags)}"));
+                problems = problems.Concat(TagRules.Collisions(pool.Tags, field, Karpenter.Tags, $"{nameof(Karpenter)}.{nameof(KarpenterOptions.Tags)}"));
             }
         }
         if (GpuPools.FirstOrDefault(p => p.UsesKarpenter) is { } karpenterPool)
@@ -116,11 +117,11 @@ public sealed record GpuSlicingPlatformArgs
     }
 
     // Each mode only works with one kind of profile (gpu-sharing.md, "Karpenter and time-slicing").
-    private static IEnumerable<ArgsProblem> KarpenterModeProblems(GpuNodePoolArgs pool, SharingProfileArgs profile)
+    private static IEnumerable<ArgsProblem> KarpenterModeProblems(KarpenterMode mode, SharingProfileOptions profile)
     {
         var renamed = profile.ResourceName != WellKnownKeys.GpuResource;
-        var field = nameof(GpuNodePoolArgs.KarpenterMode);
-        switch (pool.KarpenterMode)
+        var field = nameof(KarpenterPoolOptions.Mode);
+        switch (mode)
         {
             case KarpenterMode.OverlayShared when !renamed:
                 yield return new(field, $"overlay-shared needs a profile that advertises {WellKnownKeys.SharedGpuResource}: set renameByDefault: true on profile '{profile.Name}' (with a sharing strategy), or use overlay-override.");
