@@ -1,8 +1,11 @@
 namespace GpuSlicingInfra.Components.Gpu;
 
 /// <summary>
-/// One named device-plugin configuration (a key of the time-slicing ConfigMap), selected per node
-/// by the label <c>nvidia.com/device-plugin.config</c>. Validated with the device plugin's own rules.
+/// A sharing profile: this product's word for what NVIDIA's device plugin calls a named config. The plugin
+/// reads several configs from one ConfigMap (one key each, in its <c>version: v1</c> config format) and each
+/// node picks one by its <c>nvidia.com/device-plugin.config</c> label (NVIDIA k8s-device-plugin README,
+/// "Multiple Config File Example"); a profile is one such config, holding one sharing strategy with its
+/// replicas. Validated with the device plugin's own rules.
 /// </summary>
 public sealed record SharingProfileOptions
 {

@@ -1,4 +1,3 @@
-using GpuSlicingInfra.Components.Cost;
 using GpuSlicingInfra.Components.Gpu;
 
 namespace GpuSlicingInfra.Review.Cost;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using GpuSlicingInfra.Components.Cost;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Components.Platform;
+using GpuSlicingInfra.Review.Cost;
 using GpuSlicingInfra.Stacks.Config;
 
 namespace GpuSlicingInfra.Stacks.Settings;

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace GpuSlicingInfra.Components.Cost;
+namespace GpuSlicingInfra.Review.Cost;
 
 /// <summary>
 /// List prices of the general-purpose types commonly used for the system node group.
