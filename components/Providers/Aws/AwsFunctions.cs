@@ -22,5 +22,6 @@ internal static class AwsFunctions
     public static Expr EksAddonVersion(string addonName, Expr kubernetesVersion) =>
         Invoke.Call("aws:eks:getAddonVersion", new EksAddonVersionArgs(addonName, kubernetesVersion, MostRecent: true), "version", ProviderVersions.Aws);
 
-    private sealed record EksAddonVersionArgs(string AddonName, Expr KubernetesVersion, bool MostRecent);
+    // Internal, not private: the generated converter (generators/ArgsMapGenerator) must be able to name it.
+    internal sealed record EksAddonVersionArgs(string AddonName, Expr KubernetesVersion, bool MostRecent);
 }

@@ -37,6 +37,21 @@ public sealed class PulumiCompilerCommandTests
         Assert.Contains("gpu-slicing-infra:nonsense", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unknown_compiler_mode_is_refused_before_anything_is_built()
+    {
+        var (exitCode, stdout, stderr) = await RunAsync(CompilerCommand(), new Dictionary<string, string>
+        {
+            ["GPU_SLICING_INFRA_COMPILER_MODE"] = "native",
+            ["PULUMI_STACK"] = "dev",
+        });
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", stdout);
+        Assert.Contains("must be aot or jit, not 'native'", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("building", stderr, StringComparison.Ordinal);
+    }
+
     private static string CompilerCommand() =>
         ParsedProgram.Scalar(ParsedProgram.LoadMap(File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.yaml"))), "runtime.options.compiler");
 

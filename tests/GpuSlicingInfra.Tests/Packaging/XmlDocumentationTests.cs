@@ -17,6 +17,8 @@ public sealed class XmlDocumentationTests
             }
             var components = Path.Combine(scratch.FullName, "components");
             CopyDirectory(Path.Combine(RepoPaths.Root, "components"), components);
+            // The components build loads the source generator beside it (generators/, build time only).
+            CopyDirectory(Path.Combine(RepoPaths.Root, "generators"), Path.Combine(scratch.FullName, "generators"));
             await File.WriteAllTextAsync(Path.Combine(components, "Undocumented.cs"),
                 "namespace GpuSlicingInfra.Components;\n\n/// <summary>Documented type.</summary>\npublic static class Undocumented\n{\n    public static int Value => 1;\n}\n",
                 TestContext.Current.CancellationToken);

@@ -4,4 +4,4 @@ namespace GpuSlicingInfra.Tests.Support;
 
 /// <summary>A resource with no inputs, for tests of the program model itself.</summary>
 internal sealed class TestResource(PulumiProgram program, string name)
-    : Resource(program, name, "test:index:Thing", new object(), null);
+    : Resource(program, name, "test:index:Thing", new MapExpr([]), null);
