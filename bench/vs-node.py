@@ -28,12 +28,21 @@ for stack, path in stacks.items():
     config = subprocess.run([sys.executable, os.path.join(root, "bench", "pulumi-config.py"), path],
                             check=True, capture_output=True, text=True).stdout.strip()
     env = dict(os.environ, PULUMI_STACK=stack, PULUMI_CONFIG=config)
+    argv = [script]
+    if len(config.encode()) >= 128 * 1024:
+        # Linux refuses one environment string over 128 KiB (MAX_ARG_STRLEN) with E2BIG, so Pulumi could not start
+        # the compiler for this stack either; the built compiler reads the stack file instead.
+        mode = open(os.path.join(root, ".compiler", ".mode")).read().strip()
+        built = os.path.join(root, ".compiler", mode, "gpu-slicing-infra")
+        argv = ([built] if mode == "aot" else ["dotnet", built + ".dll"]) + ["--project-dir", work, "--stack", stack]
+        env = dict(os.environ)
+        print(f"vs-node: {stack}: PULUMI_CONFIG is {len(config)} bytes, over Linux's limit; timing the {mode} binary on the stack file", file=sys.stderr)
     # Untimed: builds the compiler on first use and writes the program the Node baseline evaluates.
     program = os.path.join(work, f"{stack}.yaml")
     with open(program, "w") as out:
-        subprocess.run([script], env=env, cwd=root, check=True, stdout=out)
+        subprocess.run(argv, env=env, cwd=root, check=True, stdout=out)
     resources = sum(1 for line in open(program) if line.startswith("    type: "))
-    commands[stack] = (resources, {"compiler": ([script], env), "node": (["node", baseline, program], dict(os.environ))})
+    commands[stack] = (resources, {"compiler": (argv, env), "node": (["node", baseline, program], dict(os.environ))})
 
 
 def measure(argv, env):
