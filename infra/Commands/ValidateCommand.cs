@@ -34,7 +34,7 @@ internal static class ValidateCommand
             }
             else
             {
-                ValidateRenderer.Render(context.Out, report, target.Subject(parse), ReportConsole.Width(context.Environment));
+                ValidateRenderer.Render(context.Out, report, target.Subject(parse), parse.GetValue(target.Program) is not null, ReportConsole.Width(context.Environment));
             }
             return report.Passed ? ExitCodes.Ok : ExitCodes.InvalidInput;
         }));

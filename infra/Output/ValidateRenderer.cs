@@ -6,13 +6,14 @@ namespace GpuSlicingInfra.Cli.Output;
 /// <summary>The text form of <c>validate</c>: one row per finding, then a summary line.</summary>
 internal static class ValidateRenderer
 {
-    public static void Render(TextWriter writer, ValidationReport report, string subject, int? width)
+    // byResource: a program file's findings name the resource where a stack's name the config key path.
+    public static void Render(TextWriter writer, ValidationReport report, string subject, bool byResource, int? width)
     {
         var console = ReportConsole.Create(writer, width);
         if (report.Findings.Count > 0)
         {
             var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape(TerminalText.Safe($"validate: {subject}"))) };
-            foreach (var column in new[] { "Severity", "Rule", "Key path", "Message" })
+            foreach (var column in new[] { "Severity", "Rule", byResource ? "Resource" : "Key path", "Message" })
             {
                 table.AddColumn(new TableColumn(new Text(column)));
             }

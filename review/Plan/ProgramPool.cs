@@ -10,7 +10,8 @@ namespace GpuSlicingInfra.Review.Plan;
 /// One GPU pool as a program declares it: a GPU managed node group, a Karpenter NodePool, or both under one
 /// pool name. Everything comes from the program, so any program (a stack's, or one composed in C#) is planned alike.
 /// </summary>
-/// <param name="Name">The <c>gpu-slicing-infra/pool</c> label, else the node group's logical name or the NodePool's name.</param>
+/// <param name="Name">The <c>gpu-slicing-infra/pool</c> label, else the node group's logical name or the NodePool's name;
+/// the logical name when an earlier node group or NodePool of the program already took that name.</param>
 /// <param name="Group">The managed node group's instance types and sizes; null without one.</param>
 /// <param name="Karpenter">The NodePool's allowed types, node limit and mode; null without one.</param>
 /// <param name="CapacityType"><c>onDemand</c> or <c>spot</c> (the node group's when there is one).</param>
@@ -36,9 +37,16 @@ internal sealed record ProgramPool(string Name, GroupNodes? Group, KarpenterNode
             var (name, into) = IsGpuNodeGroup(resource) ? (resource.Text("labels", WellKnownKeys.PoolLabel) ?? resource.Name, groups)
                 : IsNodePool(resource) ? (resource.Text("spec", "template", "metadata", "labels", WellKnownKeys.PoolLabel) ?? resource.Text("metadata", "name") ?? resource.Name, nodePools)
                 : (null, null);
-            if (name is null || into is null || !into.TryAdd(name, resource))
+            if (name is null || into is null)
             {
                 continue;
+            }
+            if (!into.TryAdd(name, resource))
+            {
+                // Two platforms in one program may each have a pool of this name: the later one is planned
+                // under its logical name (unique in a program) instead of being dropped from counts and cost.
+                name = resource.Name;
+                into[name] = resource;
             }
             if (!order.Contains(name))
             {

@@ -74,6 +74,9 @@ public sealed class ProgramFileCommandTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("GSI002", result.Stdout, StringComparison.Ordinal);
+        // A program has no config keys: the column names what the findings hold, the resource.
+        Assert.Contains("Resource", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Key path", result.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]
