@@ -39,8 +39,7 @@ public sealed class GpuSlicingPlatform
             throw new ArgumentException($"'{name}' must be empty (the root platform) or a DNS label: it prefixes every logical name.", nameof(name));
         }
         ArgsValidationException.ThrowIfAny(nameof(GpuSlicingPlatformOptions), options.Validate());
-        // The root platform's component identity needs a name although its children's carry none.
-        using var component = program.BeginComponent(nameof(GpuSlicingPlatform), name.Length == 0 ? program.Project : name);
+        using var component = program.BeginComponent(nameof(GpuSlicingPlatform), name);
         string Child(string suffix) => name.Length == 0 ? suffix : $"{name}-{suffix}";
         var tags = ResourceTags.Merge(options.Tags, (EnvironmentTag, options.Environment), (ClusterTag, options.Cluster.Name));
         Warnings = KarpenterWarnings.For(options);

@@ -92,13 +92,20 @@ public sealed partial class PulumiProgram
     /// <paramref name="kind"/> and <paramref name="name"/> as its owner (the innermost open component).
     /// </summary>
     /// <param name="kind">The component's kind, e.g. <c>Cluster</c>.</param>
-    /// <param name="name">The component's name, e.g. <c>cluster</c>.</param>
+    /// <param name="name">
+    /// The component's name, e.g. <c>cluster</c>: the prefix of its resources' logical names. Empty for a root
+    /// component whose resources carry bare names (the shipped stacks' platform).
+    /// </param>
     /// <returns>The scope; dispose it when the component has added its resources.</returns>
-    /// <exception cref="ArgumentException">A blank kind or name.</exception>
+    /// <exception cref="ArgumentException">A blank kind, or a name of only white space.</exception>
     public IDisposable BeginComponent(string kind, string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length > 0 && string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("A component name is empty (a root component) or has a non-blank character.", nameof(name));
+        }
         var identity = new ComponentIdentity(kind, name);
         _components.Push(identity);
         return new ComponentScope(this, identity);

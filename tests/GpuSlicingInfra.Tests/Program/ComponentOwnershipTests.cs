@@ -54,4 +54,19 @@ public sealed class ComponentOwnershipTests
 
         Assert.Contains("A a", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_root_component_has_an_empty_name_shown_as_its_kind_alone_and_a_blank_one_is_refused()
+    {
+        var program = NewProgram();
+        Resource root;
+        using (program.BeginComponent("GpuSlicingPlatform", ""))
+        {
+            root = new TestResource(program, "name-suffix");
+        }
+
+        Assert.Equal("GpuSlicingPlatform", root.Component!.ToString());
+        Assert.Equal("", root.Component.Name);
+        Assert.Throws<ArgumentException>(() => program.BeginComponent("GpuSlicingPlatform", "  "));
+    }
 }
