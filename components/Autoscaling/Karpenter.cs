@@ -172,7 +172,8 @@ public sealed class Karpenter
                         ExpireAfter = GoDuration.Format(settings.ExpireAfter),
                     }),
                 Limits = KarpenterPoolDesign.Limits(pool, profile),
-                Disruption = new NodePoolDisruption("WhenEmptyOrUnderutilized", GoDuration.Format(settings.ConsolidateAfter),
+                Disruption = new NodePoolDisruption(settings.ConsolidationPolicy.ToString(),
+                    settings.NeverConsolidates ? "Never" : GoDuration.Format(settings.ConsolidateAfter),
                     [new DisruptionBudget(settings.DisruptionBudget)]),
             },
         }, afterRelease with { DependsOn = [Release, nodeClass] });

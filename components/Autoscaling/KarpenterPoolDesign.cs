@@ -109,10 +109,23 @@ public static class KarpenterPoolDesign
         {
             return [];
         }
-        return [.. GpuCounts(pool).Select(count => (count, (IReadOnlyDictionary<string, string>)new SortedDictionary<string, string>(StringComparer.Ordinal)
+        return [.. GpuCounts(pool).Select(count => (count, OverlayCapacity(pool, profile, count)))];
+    }
+
+    // Overlay capacity replaces the instance type's (karpenter.md). A renaming node never registers nvidia.com/gpu,
+    // so overlay-shared also sets it to 0: a pod asking for a whole nvidia.com/gpu (with a catch-all toleration)
+    // must not make Karpenter launch a node that then never initializes (bottlerocket-os/bottlerocket#4250).
+    private static SortedDictionary<string, string> OverlayCapacity(GpuPoolOptions pool, SharingProfileOptions profile, int gpuCount)
+    {
+        var capacity = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            [PodResource(pool, profile)] = Text(count * profile.SlicesPerGpu),
-        }))];
+            [PodResource(pool, profile)] = Text(gpuCount * profile.SlicesPerGpu),
+        };
+        if (Settings(pool).Mode == KarpenterMode.OverlayShared)
+        {
+            capacity[WellKnownKeys.GpuResource] = "0";
+        }
+        return capacity;
     }
 
     /// <summary>The requirements that scope an overlay to one pool's instance types with <paramref name="gpuCount"/> GPUs.</summary>

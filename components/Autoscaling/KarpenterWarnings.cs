@@ -37,9 +37,14 @@ public static class KarpenterWarnings
             var field = $"{nameof(GpuSlicingPlatformOptions.GpuPools)}[{pool.Name}].{nameof(GpuPoolOptions.Karpenter)}.{nameof(KarpenterPoolOptions.Mode)}";
             if (mode == KarpenterMode.Plain && profile.SlicesPerGpu > 1)
             {
+                // Karpenter's simulation sees the instance's physical GPUs (aws/karpenter-provider-aws#9070).
+                var largest = KarpenterPoolDesign.GpuCounts(pool).DefaultIfEmpty(0).Max();
                 warnings.Add(new(field,
                     $"plain: Karpenter counts physical GPUs, so N pending pods buy N GPUs although each GPU serves {profile.SlicesPerGpu}; " +
-                    "the extra nodes join empty and are consolidated away (cost, churn). Use overlay-override or overlay-shared."));
+                    "the extra nodes join empty and are consolidated away (cost, churn). " +
+                    $"A pod asking for more than {largest} {WellKnownKeys.GpuResource} (the most physical GPUs of the pool's instance types), " +
+                    "whether in one container or as one slice in each of several containers, stays Pending: no instance type fits it in Karpenter's simulation. " +
+                    "Use overlay-override or overlay-shared."));
             }
             if (mode == KarpenterMode.OverlayOverride && profile.SlicesPerGpu == 1)
             {

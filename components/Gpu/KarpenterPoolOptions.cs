@@ -27,8 +27,18 @@ public sealed partial record KarpenterPoolOptions
     /// <summary>Most vCPUs the NodePool may have (<c>limits.cpu</c>). Default: max nodes × the largest allowed instance's vCPUs.</summary>
     public int? MaxCpu { get; init; }
 
-    /// <summary>How long a node must be empty or underutilized before consolidation; long for GPUs to damp churn. Default: 10 minutes.</summary>
+    /// <summary>Which nodes consolidation may remove or replace. Default: empty or underutilized ones.</summary>
+    public KarpenterConsolidationPolicy ConsolidationPolicy { get; init; } = KarpenterConsolidationPolicy.WhenEmptyOrUnderutilized;
+
+    /// <summary>
+    /// How long after a pod lands on or leaves a node Karpenter waits before the node may be consolidated; long for
+    /// GPUs to damp churn. <see cref="Timeout.InfiniteTimeSpan"/> writes <c>Never</c>, which turns consolidation off
+    /// for the pool (Karpenter v1.14 docs, concepts/nodepools.md). Default: 10 minutes.
+    /// </summary>
     public TimeSpan ConsolidateAfter { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Whether consolidation is off for the pool (<see cref="ConsolidateAfter"/> is infinite).</summary>
+    public bool NeverConsolidates => ConsolidateAfter == Timeout.InfiniteTimeSpan;
 
     /// <summary>Node lifetime before Karpenter replaces it (fresh AMIs, no drift). Default: 720 hours.</summary>
     public TimeSpan ExpireAfter { get; init; } = TimeSpan.FromHours(720);
@@ -47,7 +57,7 @@ public sealed partial record KarpenterPoolOptions
         {
             yield return new(nameof(MaxCpu), $"{MaxCpu} must be at least 1.");
         }
-        if (ConsolidateAfter < TimeSpan.Zero)
+        if (ConsolidateAfter < TimeSpan.Zero && !NeverConsolidates)
         {
             yield return new(nameof(ConsolidateAfter), "must not be negative.");
         }

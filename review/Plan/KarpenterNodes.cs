@@ -54,6 +54,8 @@ internal sealed record KarpenterNodes(IReadOnlyList<string> AllowedTypes, int Ma
         .Where(r => r.Text("kind") == "NodeOverlay"
             && In(r.Node("spec", "requirements")).TryGetValue(WellKnownKeys.NodePoolLabel, out var pools) && pools.Contains(nodePoolName))
         .SelectMany(r => r.Node("spec", "capacity") as JsonObject ?? [])
+        // An overlay-shared overlay also zeroes nvidia.com/gpu; the resource it declares is the one it offers.
+        .Where(c => c.Value?.ToString() != "0")
         .Select(c => c.Key)
         .FirstOrDefault(k => k is WellKnownKeys.GpuResource or WellKnownKeys.SharedGpuResource);
 

@@ -39,6 +39,15 @@ internal static class GpuPoolBinder
         ["types"] = KarpenterInstanceSelection.Types,
     };
 
+    private static readonly Dictionary<string, KarpenterConsolidationPolicy> ConsolidationPolicies = new(StringComparer.Ordinal)
+    {
+        ["WhenEmpty"] = KarpenterConsolidationPolicy.WhenEmpty,
+        ["WhenEmptyOrUnderutilized"] = KarpenterConsolidationPolicy.WhenEmptyOrUnderutilized,
+    };
+
+    // Karpenter's word for "consolidation off" (v1.14 docs, concepts/nodepools.md).
+    private const string NeverConsolidate = "Never";
+
     private static readonly string[] NodeGroupSizeKeys = ["minSize", "desiredSize", "maxSize"];
 
     public static GpuPoolOptions Bind(string name, SettingsObject pool, bool protect)
@@ -63,8 +72,9 @@ internal static class GpuPoolBinder
             InstanceSelection = pool.Choice("karpenterInstanceSelection", karpenterDefaults.InstanceSelection, Selections),
             MaxNodes = pool.Has("karpenterMaxNodes") ? pool.WholeNumber("karpenterMaxNodes", 1, 1, 1000) : null,
             MaxCpu = pool.Has("karpenterMaxCpu") ? pool.WholeNumber("karpenterMaxCpu", 1, 1, 1_000_000) : null,
-            ConsolidateAfter = Duration(pool, "karpenterConsolidateAfter", karpenterDefaults.ConsolidateAfter),
-            ExpireAfter = Duration(pool, "karpenterExpireAfter", karpenterDefaults.ExpireAfter),
+            ConsolidationPolicy = pool.Choice("karpenterConsolidationPolicy", karpenterDefaults.ConsolidationPolicy, ConsolidationPolicies),
+            ConsolidateAfter = Duration(pool, "karpenterConsolidateAfter", karpenterDefaults.ConsolidateAfter, allowNever: true),
+            ExpireAfter = Duration(pool, "karpenterExpireAfter", karpenterDefaults.ExpireAfter, allowNever: false),
             DisruptionBudget = pool.Text("karpenterDisruptionBudget", karpenterDefaults.DisruptionBudget),
         };
         var options = new GpuPoolOptions
@@ -92,18 +102,22 @@ internal static class GpuPoolBinder
         return options;
     }
 
-    private static TimeSpan Duration(SettingsObject pool, string key, TimeSpan fallback)
+    private static TimeSpan Duration(SettingsObject pool, string key, TimeSpan fallback, bool allowNever)
     {
         var text = pool.StringOrNull(key);
         if (text is null)
         {
             return fallback;
         }
+        if (allowNever && text == NeverConsolidate)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
         if (GoDuration.Parse(text) is { } value)
         {
             return value;
         }
-        pool.Problem(key, $"'{text}' is not a duration; use hours, minutes or seconds such as 10m, 1h30m or 720h (at most 2562047h, Go's limit).");
+        pool.Problem(key, $"'{text}' is not a duration; use hours, minutes or seconds such as 10m, 1h30m or 720h (at most 2562047h, Go's limit){(allowNever ? $", or {NeverConsolidate} to turn consolidation off" : "")}.");
         return fallback;
     }
 }

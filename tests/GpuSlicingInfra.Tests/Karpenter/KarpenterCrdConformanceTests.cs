@@ -15,7 +15,7 @@ public sealed class KarpenterCrdConformanceTests
         ["NodeOverlay"] = ("karpenter.sh_nodeoverlays.yaml", "v1alpha1"),
     };
 
-    public static TheoryData<string> Programs => ["dev", "prod", "all-modes", "irsa-types"];
+    public static TheoryData<string> Programs => ["dev", "prod", "all-modes", "irsa-types", "no-eviction"];
 
     [Theory]
     [MemberData(nameof(Programs))]
@@ -77,6 +77,16 @@ public sealed class KarpenterCrdConformanceTests
         {
             Karpenter = new KarpenterOptions { Enabled = true, Identity = KarpenterIdentity.Irsa, AmiAlias = "al2023@v20260610" },
         }),
+        // Notebooks and long jobs: consolidation only removes empty nodes, or never runs (aws/karpenter-provider-aws#6330).
+        "no-eviction" => TestPrograms.Platform(TestPrograms.KarpenterPlatformArgs(
+            TestPrograms.KarpenterPool("notebooks", KarpenterMode.OverlayShared) with
+            {
+                Karpenter = new() { ConsolidationPolicy = KarpenterConsolidationPolicy.WhenEmpty },
+            },
+            TestPrograms.KarpenterPool("training", KarpenterMode.OverlayOverride) with
+            {
+                Karpenter = new() { Mode = KarpenterMode.OverlayOverride, ConsolidateAfter = Timeout.InfiniteTimeSpan },
+            })),
         _ => throw new ArgumentOutOfRangeException(nameof(programName)),
     };
 

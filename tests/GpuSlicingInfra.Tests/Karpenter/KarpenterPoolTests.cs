@@ -129,14 +129,6 @@ public sealed class KarpenterPoolTests
     }
 
     [Fact]
-    public void Shared_pools_declare_the_shared_resource_per_gpu_count()
-    {
-        Assert.Equal(new Dictionary<string, string> { ["nvidia.com/gpu.shared"] = "4" }, Map(ParsedProgram.Node(Spec("karpenter-overlay-shared-gpus-1"), "capacity")));
-        Assert.Equal(new Dictionary<string, string> { ["nvidia.com/gpu.shared"] = "16" }, Map(ParsedProgram.Node(Spec("karpenter-overlay-shared-gpus-4"), "capacity")));
-        Assert.DoesNotContain(Program.ResourceNames, n => n.StartsWith("karpenter-overlay-plain", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public void Node_classes_require_imdsv2_hop_limit_one_and_an_encrypted_gp3_root_volume()
     {
         var spec = Spec("karpenter-nodeclass-plain");
