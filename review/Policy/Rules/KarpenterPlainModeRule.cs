@@ -33,7 +33,7 @@ public sealed class KarpenterPlainModeRule : PolicyRule
             {
                 continue;
             }
-            yield return Warning($"Karpenter NodePool '{pool.Name}' shares each GPU {slices} ways (profile {profile}) but no NodeOverlay targets it (plain mode): N pending pods buy N GPUs, and the extra nodes join empty and are consolidated away; use karpenterMode overlay-override or overlay-shared.",
+            yield return Warning($"Karpenter NodePool '{pool.Name}' shares each GPU {slices} ways (profile {profile}) but no NodeOverlay targets it (plain mode): N pending pods buy N GPUs, and the extra nodes join empty and are consolidated away; and a pod asking for more slices than an instance has physical GPUs (in one container, or one in each of several) stays Pending (aws/karpenter-provider-aws#9070); use karpenterMode overlay-override or overlay-shared.",
                 context.KeyPathOfKarpenter(pool, "KarpenterMode"), pool.Name);
         }
     }
