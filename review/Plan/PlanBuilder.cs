@@ -111,7 +111,11 @@ public static class PlanBuilder
             cost.UsdPerNodeHour,
             Amounts.Of(cost.HourlyAtDesired), Amounts.Of(hourlyAtMax),
             slices.Desired == 0 ? null : Amounts.Normalize(cost.HourlyAtDesired / slices.Desired),
-            unshared, groupNodes, karpenter);
+            unshared, groupNodes, karpenter)
+        {
+            SlicesPerNode = gpusPerNode * slicesPerGpu,
+            MaxPodsPerNode = type?.MaxPods,
+        };
     }
 
     private static List<CostLine> FixedCosts(ProgramSnapshot program, IPriceSource prices, DateOnly today)
