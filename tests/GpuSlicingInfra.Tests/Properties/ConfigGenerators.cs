@@ -13,7 +13,7 @@ internal static class ConfigGenerators
     private static readonly Gen<string> Label = Gen.String[Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789"], 1, 12]
         .Select(s => "a" + s);
 
-    private static readonly string[] InstanceTypes = [.. GpuInstanceCatalog.All.Select(t => t.Name)];
+    private static readonly string[] InstanceTypes = [.. GpuInstanceCatalog.BuiltIn.All.Select(t => t.Name)];
 
     private static readonly Gen<JsonObject> Tags =
         Gen.Select(Label, Gen.String[Gen.Char["abcABC012 ._-:/=+@"], 0, 30]).List[0, 4]
