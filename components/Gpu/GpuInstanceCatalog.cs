@@ -55,9 +55,9 @@ public sealed class GpuInstanceCatalog
         {
             problems.Add(new(type.Name, $"'{type.Name}' is already in the catalog; remove it here (a different price goes in prices.{type.Name})."));
         }
-        if (string.IsNullOrWhiteSpace(type.GpuModel))
+        if (!IsModelName(type.GpuModel))
         {
-            problems.Add(new($"{type.Name}.{nameof(GpuInstanceType.GpuModel)}", "must name the GPU, e.g. NVIDIA L4."));
+            problems.Add(new($"{type.Name}.{nameof(GpuInstanceType.GpuModel)}", $"'{type.GpuModel}' must name the GPU in ASCII letters, digits, spaces, '.', '-' or '_' (at most 64), e.g. NVIDIA L4."));
         }
         if (type.GpuCount < 1 || type.GpuMemoryGiB < 1 || type.VCpus < 1 || type.MemoryGiB < 1 || type.MaxPods < 1)
         {
@@ -65,4 +65,10 @@ public sealed class GpuInstanceCatalog
         }
         return problems;
     }
+
+    // The model is shown in plans and matched by name elsewhere (MIG layouts); ASCII keeps look-alike digits and
+    // control characters out.
+    private static bool IsModelName(string model) =>
+        model.Length is > 0 and <= 64 && char.IsAsciiLetterOrDigit(model[0]) && char.IsAsciiLetterOrDigit(model[^1])
+        && model.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '-' or '_');
 }
