@@ -63,6 +63,9 @@ public sealed class InstanceCatalogTests
         Assert.Equal((1, "NVIDIA RTX PRO 6000", 2.5m, 254), (withStack.GpusPerNode, withStack.GpuModel, withStack.UsdPerNodeHour, withStack.MaxPodsPerNode));
         // A program file reviewed without its stack's catalog: the type is unknown, not guessed.
         Assert.Equal((0, "unknown", (decimal?)null, (int?)null), (alone.GpusPerNode, alone.GpuModel, alone.UsdPerNodeHour, alone.MaxPodsPerNode));
+        var plan = GpuSlicingInfra.Review.Plan.PlanBuilder.Build(ReviewFixtures.Snapshot(program), GpuSlicingInfra.Review.ReviewContext.None, FixedClock.Today);
+        Assert.Contains(plan.Warnings, w => w.Code == "unknown-instance-type" && w.Message.StartsWith("g7e.2xlarge (pool new) is not in the instance catalog", StringComparison.Ordinal));
+        Assert.DoesNotContain(ReviewFixtures.Plan(settings, program, FixedClock.Today).Warnings, w => w.Code == "unknown-instance-type");
     }
 
     [Theory]
