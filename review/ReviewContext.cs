@@ -1,3 +1,4 @@
+using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Review.Plan;
 
 namespace GpuSlicingInfra.Review;
@@ -31,6 +32,13 @@ public sealed record ReviewContext
 
     /// <summary>USD per hour per instance type that replace the list prices (other regions, discounts, spot). Default: none.</summary>
     public IReadOnlyDictionary<string, decimal> PriceOverrides { get; init; } = new Dictionary<string, decimal>();
+
+    /// <summary>
+    /// The GPU instance types the program's pools may use: GPUs, GPU memory, max pods and list prices come from here.
+    /// Default: <see cref="GpuInstanceCatalog.BuiltIn"/>; a stack gives its own with its <c>instanceCatalog</c>, so a
+    /// program file reviewed alone reports a type only that stack describes as unknown (no GPUs, no price).
+    /// </summary>
+    public GpuInstanceCatalog InstanceCatalog { get; init; } = GpuInstanceCatalog.BuiltIn;
 
     /// <summary>Plan warnings the caller adds after the built-in ones (<see cref="PlanWarningRules.Default"/>). Default: none.</summary>
     public IReadOnlyList<IPlanWarningRule> ExtraWarningRules { get; init; } = [];

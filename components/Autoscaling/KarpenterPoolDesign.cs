@@ -13,18 +13,22 @@ namespace GpuSlicingInfra.Components.Autoscaling;
 /// </summary>
 public static class KarpenterPoolDesign
 {
-    /// <summary>The instance types Karpenter may choose for the pool, ordered by name.</summary>
+    /// <summary>
+    /// The instance types Karpenter may choose for the pool, ordered by name: the listed ones, or under family selection
+    /// the types of the pool's catalog (the stack's extension included) in their families with their GPU counts, less
+    /// those Karpenter cannot provision (<see cref="GpuInstanceType.KarpenterCanProvision"/>).
+    /// </summary>
     public static IReadOnlyList<GpuInstanceType> AllowedInstanceTypes(GpuPoolOptions pool)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        var listed = pool.InstanceTypes.Select(GpuInstanceCatalog.Find).OfType<GpuInstanceType>().ToList();
+        var listed = pool.ResolvedInstanceTypes;
         if (Settings(pool).InstanceSelection == KarpenterInstanceSelection.Types)
         {
             return [.. listed.DistinctBy(t => t.Name).OrderBy(t => t.Name, StringComparer.Ordinal)];
         }
         var families = listed.Select(t => t.Family).ToHashSet(StringComparer.Ordinal);
         var counts = listed.Select(t => t.GpuCount).ToHashSet();
-        return [.. GpuInstanceCatalog.All.Where(t => families.Contains(t.Family) && counts.Contains(t.GpuCount))];
+        return [.. pool.Catalog.All.Where(t => families.Contains(t.Family) && counts.Contains(t.GpuCount) && t.KarpenterCanProvision)];
     }
 
     /// <summary>Distinct physical GPU counts of the allowed instance types, ascending.</summary>
@@ -47,7 +51,9 @@ public static class KarpenterPoolDesign
             // The family alone would also allow its multi-GPU sizes (g4dn.12xlarge, metal).
             requirements.Add(new(WellKnownKeys.InstanceGpuCountLabel, "In", [.. GpuCounts(pool).Select(Text)]));
         }
-        requirements.Add(new("kubernetes.io/arch", "In", ["amd64"]));
+        // Validation keeps a pool on one architecture; Karpenter's al2023 alias then resolves the NVIDIA AMI of that
+        // architecture (x86_64 and arm64 NVIDIA variants, AL2023.DescribeImageQuery in pkg/providers/amifamily/al2023.go).
+        requirements.Add(new("kubernetes.io/arch", "In", [pool.Architecture.Label()]));
         requirements.Add(new("kubernetes.io/os", "In", ["linux"]));
         // "Spot" allows spot and falls back to on-demand when spot capacity is short.
         requirements.Add(new(WellKnownKeys.CapacityTypeLabel, "In", pool.CapacityType == CapacityType.Spot ? ["spot", "on-demand"] : ["on-demand"]));

@@ -26,8 +26,8 @@ public sealed record GpuCapacity(
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(profile);
-        // Types outside the catalog (allowUnknownInstanceTypes) have no known GPU count and are left out.
-        var gpusPerNode = pool.InstanceTypes.Select(GpuInstanceCatalog.Find).OfType<GpuInstanceType>().Select(t => t.GpuCount).DefaultIfEmpty(0).Min();
+        // Validation leaves no type without facts; the pool's catalog includes the stack's extension.
+        var gpusPerNode = pool.ResolvedInstanceTypes.Select(t => t.GpuCount).DefaultIfEmpty(0).Min();
         // Karpenter starts a pool at zero nodes and grows it up to its node limit, on top of any node group.
         var group = pool.ManagedNodeGroup;
         var maxNodes = (group?.MaxSize ?? 0) + (pool.UsesKarpenter ? pool.EffectiveKarpenterMaxNodes : 0);

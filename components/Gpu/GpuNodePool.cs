@@ -5,7 +5,7 @@ using GpuSlicingInfra.Components.Providers.Eks;
 namespace GpuSlicingInfra.Components.Gpu;
 
 /// <summary>
-/// A managed node group of GPU instances: NVIDIA AL2023 AMI, tainted <c>nvidia.com/gpu=true:NoSchedule</c>
+/// A managed node group of GPU instances: the AL2023 NVIDIA AMI of the pool's architecture (x86_64 or ARM_64), tainted <c>nvidia.com/gpu=true:NoSchedule</c>
 /// so only GPU pods land, labelled with the sharing profile the device plugin applies.
 /// </summary>
 public sealed class GpuNodePool
@@ -38,7 +38,7 @@ public sealed class GpuNodePool
             NodeRoleArn = cluster.NodeRole.Arn,
             // A prefix lets a replacement node group come up beside the old one (names are unique per cluster).
             NodeGroupNamePrefix = $"gpu-{options.Name}-",
-            AmiType = GpuPoolOptions.NvidiaAmiType,
+            AmiType = options.NvidiaAmiType,
             InstanceTypes = options.InstanceTypes.ToArray(),
             CapacityType = options.CapacityType == CapacityType.Spot ? "SPOT" : "ON_DEMAND",
             ScalingConfig = new NodeGroupScalingConfigArgs

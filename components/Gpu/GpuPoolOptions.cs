@@ -10,9 +10,6 @@ namespace GpuSlicingInfra.Components.Gpu;
 /// </summary>
 public sealed record GpuPoolOptions
 {
-    /// <summary>AMI type with the NVIDIA driver and container toolkit (not the device plugin, which Helm installs).</summary>
-    public const string NvidiaAmiType = "AL2023_x86_64_NVIDIA";
-
     /// <summary>Pool name: a DNS label, part of logical names and the pool label.</summary>
     public required string Name { get; init; }
 
@@ -23,10 +20,19 @@ public sealed record GpuPoolOptions
     public IReadOnlyList<string> InstanceTypes { get; init; } = ["g4dn.xlarge"];
 
     /// <summary>
-    /// Accept instance types the catalog does not know (newer families), checked for format only; their
-    /// GPU count is unknown, so the capacity output counts only the pool's known types. Default: off.
+    /// The catalog <see cref="InstanceTypes"/> are looked up in: the built-in one plus the stack's <c>instanceCatalog</c>
+    /// (<see cref="GpuInstanceCatalog.With"/>). Default: <see cref="GpuInstanceCatalog.BuiltIn"/>. A type it lacks is an error.
     /// </summary>
-    public bool AllowUnknownInstanceTypes { get; init; }
+    public GpuInstanceCatalog Catalog { get; init; } = GpuInstanceCatalog.BuiltIn;
+
+    /// <summary>The facts of <see cref="InstanceTypes"/> that <see cref="Catalog"/> knows, in list order (all of them once validation passed).</summary>
+    public IReadOnlyList<GpuInstanceType> ResolvedInstanceTypes => [.. InstanceTypes.Select(Catalog.Find).OfType<GpuInstanceType>()];
+
+    /// <summary>The CPU architecture of the pool's types (validation refuses a pool that mixes them). Default: amd64.</summary>
+    public CpuArchitecture Architecture => ResolvedInstanceTypes.Select(t => t.Architecture).FirstOrDefault();
+
+    /// <summary>The EKS AMI type of the pool's managed node group: the AL2023 NVIDIA AMI of its <see cref="Architecture"/>.</summary>
+    public string NvidiaAmiType => Architecture.NvidiaAmiType();
 
     /// <summary>On-demand or spot. Default: on-demand.</summary>
     public CapacityType CapacityType { get; init; } = CapacityType.OnDemand;
@@ -77,17 +83,7 @@ public sealed record GpuPoolOptions
         {
             problems.Add(new(nameof(InstanceTypes), "at least one instance type is required."));
         }
-        foreach (var type in InstanceTypes.Where(t => GpuInstanceCatalog.Find(t) is null))
-        {
-            if (!AllowUnknownInstanceTypes)
-            {
-                problems.Add(new(nameof(InstanceTypes), $"'{type}' is not a known GPU instance type (set allowUnknownInstanceTypes: true for a newer type); known: {string.Join(", ", GpuInstanceCatalog.All.Select(t => t.Name))}."));
-            }
-            else if (!ConfigRules.IsInstanceTypeName(type))
-            {
-                problems.Add(new(nameof(InstanceTypes), $"'{type}' is not an EC2 instance type name such as g6.xlarge."));
-            }
-        }
+        problems.AddRange(InstanceTypeProblems());
         foreach (var duplicate in InstanceTypes.GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             problems.Add(new(nameof(InstanceTypes), $"'{duplicate.Key}' is listed more than once."));
@@ -112,6 +108,30 @@ public sealed record GpuPoolOptions
             problems.AddRange(KarpenterLabelAndTagProblems());
         }
         return problems;
+    }
+
+    // Every type needs facts (GPUs, architecture, max pods), and the pool's types must share one AMI and one arch requirement.
+    private IEnumerable<ArgsProblem> InstanceTypeProblems()
+    {
+        foreach (var type in InstanceTypes.Where(t => Catalog.Find(t) is null))
+        {
+            yield return new(nameof(InstanceTypes), ConfigRules.IsInstanceTypeName(type)
+                ? $"'{type}' is not in the instance catalog: describe it under instanceCatalog.{type} (gpus, gpuModel, gpuMemoryGiB, architecture, vCpus, memoryGiB, maxPods, supportsMig) or use a known type: {string.Join(", ", Catalog.All.Select(t => t.Name))}."
+                : $"'{type}' is not an EC2 instance type name such as g6.xlarge.");
+        }
+        var resolved = ResolvedInstanceTypes;
+        if (resolved.Select(t => t.Architecture).Distinct().Count() > 1)
+        {
+            yield return new(nameof(InstanceTypes), $"mixes CPU architectures ({string.Join(", ", resolved.Select(t => $"{t.Name} is {t.Architecture.Label()}"))}): a pool has one AMI type and one kubernetes.io/arch requirement, so put arm64 and amd64 types in separate pools.");
+        }
+        if (UsesKarpenter)
+        {
+            foreach (var type in resolved.Where(t => !t.KarpenterCanProvision))
+            {
+                // aws/karpenter-provider-aws#8368: EC2 reports 0 GPUs for these types, so Karpenter never offers them for GPU pods.
+                yield return new(nameof(InstanceTypes), $"'{type.Name}' cannot be provisioned by Karpenter: EC2 reports it with 0 GPUs (a fractional or new GPU type, aws/karpenter-provider-aws#8368), so GPU pods would stay Pending; use it with provisioner: managedNodeGroup.");
+            }
+        }
     }
 
     // A Karpenter pool's tags and labels are copied onto its EC2NodeClass and NodePool template.

@@ -63,10 +63,14 @@ public sealed record GpuSlicingPlatformOptions
                 // An unknown nvidia.com/device-plugin.config label makes the plugin's config manager exit.
                 problems.Add(new($"{path}.{nameof(GpuPoolOptions.Profile)}", $"'{pool.Profile}' is not a defined sharing profile ({string.Join(", ", profileNames.Order(StringComparer.Ordinal))})."));
             }
-            else if (pool.Karpenter is { Mode: var mode })
+            else
             {
-                problems.AddRange(KarpenterModeProblems(mode, DevicePlugin.Profiles.First(p => p.Name == pool.Profile))
-                    .Select(p => p.Under($"{path}.{nameof(GpuPoolOptions.Karpenter)}")));
+                var profile = DevicePlugin.Profiles.First(p => p.Name == pool.Profile);
+                if (pool.Karpenter is { Mode: var mode })
+                {
+                    problems.AddRange(KarpenterModeProblems(mode, profile).Select(p => p.Under($"{path}.{nameof(GpuPoolOptions.Karpenter)}")));
+                }
+                problems.AddRange(GpuNodePods.Problems(this, pool, profile).Select(p => p.Under(path)));
             }
             if (pool.UsesKarpenter && !Karpenter.Enabled)
             {

@@ -64,11 +64,15 @@ internal static class PlanRenderer
         {
             p.Pool, string.Join(", ", p.InstanceTypes), p.CapacityType, $"{p.GpusPerNode} × {p.GpuModel} {p.GpuMemoryGiB} GiB",
             Formats.Counts(p.Nodes), Formats.Counts(p.PhysicalGpus), p.Strategy, p.Replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Formats.Counts(p.AdvertisedSlices), p.ResourceName, Formats.Number(p.NominalGpuMemoryGiBPerSlice),
-        }).Append(["Total", "", "", "", "", Formats.Counts(plan.Totals.PhysicalGpus), "", "", Formats.Counts(plan.Totals.AdvertisedSlices), "", ""]);
+            Formats.Counts(p.AdvertisedSlices), PerNode(p), p.ResourceName, Formats.Number(p.NominalGpuMemoryGiBPerSlice),
+        }).Append(["Total", "", "", "", "", Formats.Counts(plan.Totals.PhysicalGpus), "", "", Formats.Counts(plan.Totals.AdvertisedSlices), "", "", ""]);
         return new ReportTable("GPU capacity (nodes and counts: min / desired / max)",
-            ["Pool", "Instance types", "Capacity", "GPU", "Nodes", "Physical GPUs", "Sharing", "Replicas", "Advertised slices", "Resource", "GiB/slice"], rows);
+            ["Pool", "Instance types", "Capacity", "GPU", "Nodes", "Physical GPUs", "Sharing", "Replicas", "Advertised slices", "Slices / pods per node", "Resource", "GiB/slice"], rows);
     }
+
+    // Slices a node advertises beside the pods it takes (VPC CNI limit, DaemonSets included); '?' outside the catalog.
+    private static string PerNode(PoolPlan pool) =>
+        $"{pool.SlicesPerNode.ToString(System.Globalization.CultureInfo.InvariantCulture)} / {pool.MaxPodsPerNode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}";
 
     private static ReportTable CostTable(StackPlan plan)
     {

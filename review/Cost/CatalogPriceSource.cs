@@ -3,18 +3,20 @@ using GpuSlicingInfra.Components.Gpu;
 namespace GpuSlicingInfra.Review.Cost;
 
 /// <summary>
-/// Prices from the built-in tables (<see cref="GpuInstanceCatalog"/> and
+/// Prices from the tables (a <see cref="GpuInstanceCatalog"/>, by default the built-in one, and
 /// <see cref="SystemInstancePrices"/>, us-east-1 on-demand list prices), each replaced by an
 /// override when the stack gives one (the <c>prices</c> setting: other regions, discounts, spot).
 /// </summary>
 public sealed class CatalogPriceSource : IPriceSource
 {
     private readonly IReadOnlyDictionary<string, decimal> _overrides;
+    private readonly GpuInstanceCatalog _catalog;
 
-    /// <summary>A source with per-type overrides. Default: none, list prices only.</summary>
-    public CatalogPriceSource(IReadOnlyDictionary<string, decimal>? overrides = null)
+    /// <summary>A source with per-type overrides (default: none, list prices only) over a GPU catalog (default: the built-in one).</summary>
+    public CatalogPriceSource(IReadOnlyDictionary<string, decimal>? overrides = null, GpuInstanceCatalog? catalog = null)
     {
         _overrides = overrides ?? new Dictionary<string, decimal>();
+        _catalog = catalog ?? GpuInstanceCatalog.BuiltIn;
     }
 
     /// <inheritdoc />
@@ -25,6 +27,6 @@ public sealed class CatalogPriceSource : IPriceSource
         {
             return price;
         }
-        return GpuInstanceCatalog.Find(instanceType)?.OnDemandUsdPerHour ?? SystemInstancePrices.Find(instanceType);
+        return _catalog.Find(instanceType)?.OnDemandUsdPerHour ?? SystemInstancePrices.Find(instanceType);
     }
 }

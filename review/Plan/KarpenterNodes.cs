@@ -14,10 +14,10 @@ namespace GpuSlicingInfra.Review.Plan;
 internal sealed record KarpenterNodes(IReadOnlyList<string> AllowedTypes, int MaxNodes, string Mode, string PodResource, string CapacityType)
 {
     /// <summary>The NodePool's facts.</summary>
-    public static KarpenterNodes Of(ProgramSnapshot program, ProgramResource nodePool, SharingProfile profile, IPriceSource prices)
+    public static KarpenterNodes Of(ProgramSnapshot program, ProgramResource nodePool, SharingProfile profile, IPriceSource prices, GpuInstanceCatalog catalog)
     {
         var requirements = In(nodePool.Node("spec", "template", "spec", "requirements"));
-        var allowed = AllowedBy(nodePool)
+        var allowed = AllowedBy(nodePool, catalog)
             .OrderBy(t => prices.HourlyUsd(t) is null)
             .ThenBy(t => prices.HourlyUsd(t) ?? 0m)
             .ThenBy(t => t, StringComparer.Ordinal)
@@ -30,9 +30,10 @@ internal sealed record KarpenterNodes(IReadOnlyList<string> AllowedTypes, int Ma
     }
 
     /// <summary>The types a NodePool's requirements allow: its named instance types, else the catalog types of its families (and GPU counts, when given).</summary>
-    public static IEnumerable<string> AllowedBy(ProgramResource nodePool)
+    public static IEnumerable<string> AllowedBy(ProgramResource nodePool, GpuInstanceCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(nodePool);
+        ArgumentNullException.ThrowIfNull(catalog);
         var requirements = In(nodePool.Node("spec", "template", "spec", "requirements"));
         if (requirements.TryGetValue(WellKnownKeys.InstanceTypeLabel, out var named))
         {
@@ -43,8 +44,8 @@ internal sealed record KarpenterNodes(IReadOnlyList<string> AllowedTypes, int Ma
             return [];
         }
         requirements.TryGetValue(WellKnownKeys.InstanceGpuCountLabel, out var counts);
-        return GpuInstanceCatalog.All
-            .Where(t => families.Contains(t.Family) && (counts is null || counts.Contains(t.GpuCount.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+        return catalog.All
+            .Where(t => t.KarpenterCanProvision && families.Contains(t.Family) && (counts is null || counts.Contains(t.GpuCount.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             .Select(t => t.Name);
     }
 

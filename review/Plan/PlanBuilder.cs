@@ -22,8 +22,8 @@ public static class PlanBuilder
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(context);
-        prices ??= new CatalogPriceSource(context.PriceOverrides);
-        var pools = ProgramPool.All(program, prices).Select(p => Pool(p, prices)).ToList();
+        prices ??= new CatalogPriceSource(context.PriceOverrides, context.InstanceCatalog);
+        var pools = ProgramPool.All(program, prices, context.InstanceCatalog).Select(p => Pool(p, prices, context.InstanceCatalog)).ToList();
         var fixedCosts = FixedCosts(program, prices, today);
 
         var poolsAtDesired = Amounts.Sum(pools.Select(p => p.AtDesired));
@@ -64,12 +64,12 @@ public static class PlanBuilder
     /// list order); Karpenter nodes at the cheapest type the NodePool allows, which is what Karpenter launches
     /// for pods that fit it (larger pods can cost more per node).
     /// </summary>
-    internal static PoolPlan Pool(ProgramPool pool, IPriceSource prices)
+    internal static PoolPlan Pool(ProgramPool pool, IPriceSource prices, GpuInstanceCatalog catalog)
     {
         var profile = pool.Profile;
         var types = pool.InstanceTypes;
         var priced = types.Count > 0 ? types[0] : "unknown";
-        var type = GpuInstanceCatalog.Find(priced);
+        var type = catalog.Find(priced);
         var price = prices.HourlyUsd(priced);
         var groupNodes = pool.Group?.Nodes;
         var karpenterNodes = pool.Karpenter?.MaxNodes ?? 0;
@@ -78,8 +78,8 @@ public static class PlanBuilder
         var karpenterPrice = pool.Karpenter is { AllowedTypes: [var cheapest, ..] } ? prices.HourlyUsd(cheapest) : price;
         // The node group's nodes at its price, the Karpenter headroom at the cheapest type the NodePool allows.
         var hourlyAtMax = (price ?? 0m) * (groupNodes?.Max ?? 0) + (karpenterPrice ?? 0m) * karpenterNodes;
-        // Types outside the catalog have no known GPU count and are left out.
-        var gpusPerNode = types.Select(GpuInstanceCatalog.Find).OfType<GpuInstanceType>().Select(t => t.GpuCount).DefaultIfEmpty(0).Min();
+        // Types outside the catalog (a program reviewed without its stack's instanceCatalog) have no known GPU count and are left out.
+        var gpusPerNode = types.Select(catalog.Find).OfType<GpuInstanceType>().Select(t => t.GpuCount).DefaultIfEmpty(0).Min();
         var physical = new NodeCounts(nodes.Min * gpusPerNode, nodes.Desired * gpusPerNode, nodes.Max * gpusPerNode);
         var slicesPerGpu = profile.SlicesPerGpu;
         var slices = new NodeCounts(physical.Min * slicesPerGpu, physical.Desired * slicesPerGpu, physical.Max * slicesPerGpu);
@@ -111,7 +111,11 @@ public static class PlanBuilder
             cost.UsdPerNodeHour,
             Amounts.Of(cost.HourlyAtDesired), Amounts.Of(hourlyAtMax),
             slices.Desired == 0 ? null : Amounts.Normalize(cost.HourlyAtDesired / slices.Desired),
-            unshared, groupNodes, karpenter);
+            unshared, groupNodes, karpenter)
+        {
+            SlicesPerNode = gpusPerNode * slicesPerGpu,
+            MaxPodsPerNode = type?.MaxPods,
+        };
     }
 
     private static List<CostLine> FixedCosts(ProgramSnapshot program, IPriceSource prices, DateOnly today)

@@ -12,6 +12,7 @@ public static class PlanWarningRules
         new Rule(SpotInProd),
         new Rule(SpotPricedAtListPrice),
         new Rule(PublicEndpoint),
+        new Rule(UnknownInstanceTypes),
         new Rule(UnknownPrices),
         new KubernetesSupportWarnings(),
     ];
@@ -48,6 +49,14 @@ public static class PlanWarningRules
             "public-endpoint",
             $"the cluster API endpoint is public (allowed from {string.Join(", ", (c.Node("publicAccessCidrs") as JsonArray ?? []).Select(v => v?.GetValue<string>()))}); CKV_AWS_39 prefers a private endpoint.",
             context.Context.KeyPath("Cluster.EndpointPublicAccess")));
+
+    // A type only a stack's instanceCatalog describes is unknown to a program reviewed alone (plan --program):
+    // say so instead of letting its zero GPUs, slices and pods pass for facts.
+    private static IEnumerable<PlanWarning> UnknownInstanceTypes(PlanContext context) =>
+        context.Pools.SelectMany(p => p.InstanceTypes.Where(t => context.Context.InstanceCatalog.Find(t) is null).Select(t => new PlanWarning(
+            "unknown-instance-type",
+            $"{t} (pool {p.Pool}) is not in the instance catalog: its GPUs, slices and pods per node count as 0; plan the stack whose instanceCatalog describes it (plan --stack).",
+            context.Context.KeyPath($"GpuPools[{p.Pool}].InstanceTypes"))));
 
     private static IEnumerable<PlanWarning> UnknownPrices(PlanContext context)
     {

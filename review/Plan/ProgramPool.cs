@@ -26,7 +26,7 @@ internal sealed record ProgramPool(string Name, GroupNodes? Group, KarpenterNode
     public IReadOnlyList<string> InstanceTypes => Group?.InstanceTypes ?? Karpenter!.AllowedTypes;
 
     /// <summary>Every GPU pool of <paramref name="program"/>, in order of its first resource.</summary>
-    public static IReadOnlyList<ProgramPool> All(ProgramSnapshot program, IPriceSource prices)
+    public static IReadOnlyList<ProgramPool> All(ProgramSnapshot program, IPriceSource prices, GpuInstanceCatalog catalog)
     {
         var defaultProfile = SharingProfile.DefaultName(program);
         var order = new List<string>();
@@ -53,7 +53,7 @@ internal sealed record ProgramPool(string Name, GroupNodes? Group, KarpenterNode
                 order.Add(name);
             }
         }
-        return [.. order.Select(name => Pool(program, name, groups.GetValueOrDefault(name), nodePools.GetValueOrDefault(name), defaultProfile, prices))];
+        return [.. order.Select(name => Pool(program, name, groups.GetValueOrDefault(name), nodePools.GetValueOrDefault(name), defaultProfile, prices, catalog))];
     }
 
     /// <summary>GPU node groups: the NVIDIA AMI or the <c>nvidia.com/gpu.present</c> label.</summary>
@@ -64,7 +64,7 @@ internal sealed record ProgramPool(string Name, GroupNodes? Group, KarpenterNode
     public static bool IsNodePool(ProgramResource resource) =>
         resource.Type == "kubernetes:apiextensions.k8s.io:CustomResource" && resource.Text("kind") == "NodePool";
 
-    private static ProgramPool Pool(ProgramSnapshot program, string name, ProgramResource? group, ProgramResource? nodePool, string? defaultProfile, IPriceSource prices)
+    private static ProgramPool Pool(ProgramSnapshot program, string name, ProgramResource? group, ProgramResource? nodePool, string? defaultProfile, IPriceSource prices, GpuInstanceCatalog catalog)
     {
         var profileName = group?.Text("labels", WellKnownKeys.DevicePluginConfigLabel)
             ?? nodePool?.Text("spec", "template", "metadata", "labels", WellKnownKeys.DevicePluginConfigLabel)
@@ -73,7 +73,7 @@ internal sealed record ProgramPool(string Name, GroupNodes? Group, KarpenterNode
         var groupNodes = group is null ? null : new GroupNodes(
             [.. (group.Node("instanceTypes") as JsonArray ?? []).OfType<JsonValue>().Select(v => v.GetValue<string>())],
             new NodeCounts(Count(group.Text("scalingConfig", "minSize")), Count(group.Text("scalingConfig", "desiredSize")), Count(group.Text("scalingConfig", "maxSize"))));
-        var karpenter = nodePool is null ? null : KarpenterNodes.Of(program, nodePool, profile, prices);
+        var karpenter = nodePool is null ? null : KarpenterNodes.Of(program, nodePool, profile, prices, catalog);
         var capacity = group is not null
             ? (group.Text("capacityType") == "SPOT" ? "spot" : "onDemand")
             : karpenter!.CapacityType;

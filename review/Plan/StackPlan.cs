@@ -107,7 +107,17 @@ public sealed record PoolPlan(
     decimal? UsdPerSliceHour,
     UnsharedComparison WithoutSharing,
     NodeCounts? ManagedNodeGroup,
-    KarpenterHeadroom? Karpenter);
+    KarpenterHeadroom? Karpenter)
+{
+    /// <summary>Slices one node advertises: GPUs per node × replicas.</summary>
+    public int SlicesPerNode { get; init; }
+
+    /// <summary>
+    /// Pods a node of the priced type takes (its VPC CNI limit, <c>GpuInstanceType.MaxPods</c>), DaemonSet pods included;
+    /// null when the type is not in the review's catalog. Validation keeps <see cref="SlicesPerNode"/> within it less the DaemonSets.
+    /// </summary>
+    public int? MaxPodsPerNode { get; init; }
+}
 
 /// <summary>
 /// What a pool's Karpenter NodePool can add on top of its node group: nothing at rest, up to its node limit

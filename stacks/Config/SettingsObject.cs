@@ -244,6 +244,19 @@ public sealed class SettingsObject
         return entries;
     }
 
+    /// <summary>
+    /// A key a release removed: when present it is an error with <paramref name="replacement"/> (what to write instead)
+    /// rather than a bare unknown key; it is not one of the keys the binder reads (<c>KnownKeys</c>).
+    /// </summary>
+    public void Removed(string key, string replacement)
+    {
+        if (_node.ContainsKey(key))
+        {
+            _read.Add(key);
+            Problem(key, $"was removed; {replacement}");
+        }
+    }
+
     /// <summary>Reports every key that no accessor read.</summary>
     public void Finish()
     {

@@ -50,7 +50,7 @@ internal static class GpuPoolBinder
 
     private static readonly string[] NodeGroupSizeKeys = ["minSize", "desiredSize", "maxSize"];
 
-    public static GpuPoolOptions Bind(string name, SettingsObject pool, bool protect)
+    public static GpuPoolOptions Bind(string name, SettingsObject pool, bool protect, GpuInstanceCatalog catalog)
     {
         var defaults = new GpuPoolOptions { Name = name, Profile = "" };
         var groupDefaults = new ManagedNodeGroupOptions();
@@ -82,7 +82,7 @@ internal static class GpuPoolBinder
             Name = name,
             Profile = pool.Text("profile", ""),
             InstanceTypes = pool.StringList("instanceTypes", defaults.InstanceTypes),
-            AllowUnknownInstanceTypes = pool.Bool("allowUnknownInstanceTypes", defaults.AllowUnknownInstanceTypes),
+            Catalog = catalog,
             CapacityType = pool.Choice("capacityType", defaults.CapacityType, CapacityTypes),
             DiskSizeGiB = pool.WholeNumber("diskSizeGiB", defaults.DiskSizeGiB, 1, 16384),
             Labels = pool.StringMap("labels"),
@@ -90,6 +90,8 @@ internal static class GpuPoolBinder
             Karpenter = provisioner.Karpenter ? karpenter : null,
             Protect = protect,
         };
+        // Its types got a NodePool with empty requirements that the API server refused at pulumi up.
+        pool.Removed("allowUnknownInstanceTypes", "describe each type outside the built-in catalog under the top-level instanceCatalog.<type> (gpus, gpuModel, gpuMemoryGiB, architecture, vCpus, memoryGiB, maxPods, supportsMig, price) instead.");
         if (!provisioner.ManagedNodeGroup)
         {
             // Keys that would silently do nothing are errors, like unknown keys.

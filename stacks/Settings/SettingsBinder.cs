@@ -49,6 +49,7 @@ public static class SettingsBinder
             [Prefix + SettingsKeys.Karpenter] = new JsonObject(),
             [Prefix + SettingsKeys.DevicePlugin] = new JsonObject { ["profiles"] = new JsonObject { [Probe] = new JsonObject() } },
             [Prefix + SettingsKeys.GpuPools] = new JsonObject { [Probe] = new JsonObject() },
+            [Prefix + SettingsKeys.InstanceCatalog] = new JsonObject { [Probe] = new JsonObject() },
         }, "schema probe");
         try
         {
@@ -95,8 +96,9 @@ public static class SettingsBinder
         var cluster = ClusterBinder.Bind(root.Map(SettingsKeys.Cluster), config.StackName, protect);
         var devicePlugin = DevicePluginBinder.Bind(root.Map(SettingsKeys.DevicePlugin));
         var karpenter = KarpenterBinder.Bind(root.Map(SettingsKeys.Karpenter), environment);
-        var pools = root.Entries(SettingsKeys.GpuPools).Select(e => GpuPoolBinder.Bind(e.Name, e.Value, protect)).ToList();
-        var prices = BindPrices(root.Map(SettingsKeys.Prices), cluster.SystemInstanceType);
+        var catalog = InstanceCatalogBinder.Bind(root.Map(SettingsKeys.InstanceCatalog));
+        var pools = root.Entries(SettingsKeys.GpuPools).Select(e => GpuPoolBinder.Bind(e.Name, e.Value, protect, catalog)).ToList();
+        var prices = BindPrices(root.Map(SettingsKeys.Prices), cluster.SystemInstanceType, catalog);
         root.Finish();
 
         var platform = new GpuSlicingPlatformOptions
@@ -115,7 +117,7 @@ public static class SettingsBinder
             throw new ConfigException([.. problems.DistinctBy(p => p.ToString())]);
         }
         var region = config.Values.TryGetValue("aws:region", out var r) && r is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        return new StackSettings(config.StackName, platform, prices, region);
+        return new StackSettings(config.StackName, platform, prices, region) { InstanceCatalog = catalog };
     }
 
     // Every secret of this project, wherever it sits, is refused by path (values reach here masked, never in plain text).
@@ -143,7 +145,7 @@ public static class SettingsBinder
         }
     }
 
-    private static SortedDictionary<string, decimal> BindPrices(SettingsObject? prices, string systemInstanceType)
+    private static SortedDictionary<string, decimal> BindPrices(SettingsObject? prices, string systemInstanceType, GpuInstanceCatalog catalog)
     {
         var result = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         if (prices is null)
@@ -153,7 +155,7 @@ public static class SettingsBinder
         foreach (var type in prices.Keys.ToList())
         {
             // GPU types and the system node type are priced; anything else is a typo that would be ignored.
-            if (GpuInstanceCatalog.Find(type) is null && SystemInstancePrices.Find(type) is null && type != systemInstanceType)
+            if (catalog.Find(type) is null && SystemInstancePrices.Find(type) is null && type != systemInstanceType)
             {
                 prices.Problem(type, "is not a known GPU instance type or the system node group's instance type.");
             }

@@ -27,6 +27,9 @@ public static class SettingsKeys
     /// <summary><c>gpuPools</c>.</summary>
     public const string GpuPools = "gpuPools";
 
+    /// <summary><c>instanceCatalog</c>: GPU instance types beyond the built-in catalog, with their facts.</summary>
+    public const string InstanceCatalog = "instanceCatalog";
+
     /// <summary><c>prices</c>: instance type → USD per hour.</summary>
     public const string Prices = "prices";
 }

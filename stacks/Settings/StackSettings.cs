@@ -1,3 +1,4 @@
+using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Components.Platform;
 
 namespace GpuSlicingInfra.Stacks.Settings;
@@ -11,4 +12,8 @@ public sealed record StackSettings(
     string StackName,
     GpuSlicingPlatformOptions Platform,
     IReadOnlyDictionary<string, decimal> HourlyPriceOverrides,
-    string? Region);
+    string? Region)
+{
+    /// <summary>The built-in GPU catalog plus the stack's <c>instanceCatalog</c>; what its pools were bound with. Default: built-in only.</summary>
+    public GpuInstanceCatalog InstanceCatalog { get; init; } = GpuInstanceCatalog.BuiltIn;
+}

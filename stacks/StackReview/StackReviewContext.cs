@@ -20,6 +20,7 @@ public static class StackReviewContext
             Region = settings.Region,
             ConfigKeyOf = SettingsBinder.ToKeyPath,
             PriceOverrides = settings.HourlyPriceOverrides,
+            InstanceCatalog = settings.InstanceCatalog,
             ExtraWarningRules =
             [
                 new KarpenterPlanWarnings(settings),

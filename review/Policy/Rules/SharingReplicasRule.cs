@@ -74,10 +74,10 @@ public sealed class SharingReplicasRule : PolicyRule
             .Where(g => g.Text("labels", WellKnownKeys.DevicePluginConfigLabel) == profile)
             .Select(g => (
                 g.Text("labels", WellKnownKeys.PoolLabel) ?? g.Name,
-                SmallestMemory((g.Node("instanceTypes") as JsonArray ?? []).Select(t => GpuInstanceCatalog.Find(t?.GetValue<string>() ?? "")))));
+                SmallestMemory((g.Node("instanceTypes") as JsonArray ?? []).Select(t => context.Context.InstanceCatalog.Find(t?.GetValue<string>() ?? "")))));
         var nodePools = context.NodePools
             .Where(p => p.Text("spec", "template", "metadata", "labels", WellKnownKeys.DevicePluginConfigLabel) == profile)
-            .Select(p => (p.Text("spec", "template", "metadata", "labels", WellKnownKeys.PoolLabel) ?? p.Name, SmallestMemory(KarpenterNodes.AllowedBy(p).Select(GpuInstanceCatalog.Find))));
+            .Select(p => (p.Text("spec", "template", "metadata", "labels", WellKnownKeys.PoolLabel) ?? p.Name, SmallestMemory(KarpenterNodes.AllowedBy(p, context.Context.InstanceCatalog).Select(context.Context.InstanceCatalog.Find))));
         return groups.Concat(nodePools).Where(p => p.Item2 != int.MaxValue).DistinctBy(p => p.Item1);
     }
 

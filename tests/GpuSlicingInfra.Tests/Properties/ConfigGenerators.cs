@@ -13,7 +13,11 @@ internal static class ConfigGenerators
     private static readonly Gen<string> Label = Gen.String[Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789"], 1, 12]
         .Select(s => "a" + s);
 
-    private static readonly string[] InstanceTypes = [.. GpuInstanceCatalog.All.Select(t => t.Name)];
+    // amd64 types with room for 64 slices per node beside the DaemonSets (validation refuses mixed architectures
+    // and more slices than pods); arm64 and pod limits have their own tests (tests/Catalog).
+    private static readonly string[] InstanceTypes = [.. GpuInstanceCatalog.BuiltIn.All
+        .Where(t => t.Architecture == CpuArchitecture.Amd64 && t.MaxPods - 8 >= 64 * t.GpuCount)
+        .Select(t => t.Name)];
 
     private static readonly Gen<JsonObject> Tags =
         Gen.Select(Label, Gen.String[Gen.Char["abcABC012 ._-:/=+@"], 0, 30]).List[0, 4]

@@ -74,6 +74,14 @@ public sealed class StrictStringPropertyTests
             },
         },
         [Prefix + "prices"] = new JsonObject { ["g4dn.xlarge"] = 0.21 },
+        [Prefix + "instanceCatalog"] = new JsonObject
+        {
+            ["g7e.2xlarge"] = new JsonObject
+            {
+                ["gpus"] = 1, ["gpuModel"] = "NVIDIA RTX PRO 6000", ["gpuMemoryGiB"] = 96, ["architecture"] = "amd64",
+                ["vCpus"] = 8, ["memoryGiB"] = 64, ["maxPods"] = 254,
+            },
+        },
     };
 
     private static readonly JsonObject ExistingVpcBaseline = new()

@@ -92,7 +92,7 @@ public sealed class BareProgramPlanTests
 
     private static StackPlan Plan() => PlanBuilder.Build(ProgramSnapshot.Parse(Program, "bare.yaml"), ReviewContext.None, FixedClock.Today);
 
-    private static decimal ListPrice(string type) => GpuInstanceCatalog.Find(type)!.OnDemandUsdPerHour;
+    private static decimal ListPrice(string type) => GpuInstanceCatalog.BuiltIn.Find(type)!.OnDemandUsdPerHour!.Value;
 
     [Fact]
     public void A_managed_gpu_node_group_is_a_pool_with_the_default_profile_its_sizes_and_its_first_types_price()
@@ -113,7 +113,7 @@ public sealed class BareProgramPlanTests
     public void A_karpenter_node_pool_is_priced_at_the_cheapest_type_its_requirements_allow_and_sized_by_its_node_limit()
     {
         var pool = Plan().Pools.Single(p => p.Pool == "burst");
-        var allowed = GpuInstanceCatalog.All.Where(t => t.Family == "g6" && t.GpuCount == 1).ToList();
+        var allowed = GpuInstanceCatalog.BuiltIn.All.Where(t => t.Family == "g6" && t.GpuCount == 1).ToList();
         var cheapest = allowed.MinBy(t => t.OnDemandUsdPerHour)!;
 
         Assert.Equal("karpenter", pool.Provisioner);
@@ -123,8 +123,8 @@ public sealed class BareProgramPlanTests
         Assert.Equal(("overlay-shared", "nvidia.com/gpu.shared"), (pool.KarpenterMode, pool.ResourceName));
         Assert.Equal(new NodeCounts(0, 0, 3), pool.Nodes);
         Assert.Equal(new NodeCounts(0, 0, 24), pool.AdvertisedSlices); // 3 nodes × 1 GPU × 8 replicas
-        Assert.Equal(3 * cheapest.OnDemandUsdPerHour, pool.AtMax.Hourly);
-        Assert.Equal(3 * cheapest.OnDemandUsdPerHour, pool.Karpenter!.AtMax.Hourly);
+        Assert.Equal(3 * cheapest.OnDemandUsdPerHour!.Value, pool.AtMax.Hourly);
+        Assert.Equal(3 * cheapest.OnDemandUsdPerHour!.Value, pool.Karpenter!.AtMax.Hourly);
         Assert.Equal(0m, pool.AtDesired.Hourly);
     }
 

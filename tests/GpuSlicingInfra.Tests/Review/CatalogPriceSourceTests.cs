@@ -31,12 +31,13 @@ public sealed class CatalogPriceSourceTests
     }
 
     [Fact]
-    public void Catalog_has_every_family_with_mig_only_on_a100_and_h100()
+    public void Catalog_has_every_family_with_mig_only_on_a100_h100_h200_and_b200()
     {
-        var families = GpuInstanceCatalog.All.GroupBy(t => t.Family).ToDictionary(g => g.Key, g => g.ToList());
+        var families = GpuInstanceCatalog.BuiltIn.All.GroupBy(t => t.Family).ToDictionary(g => g.Key, g => g.ToList());
 
-        Assert.Equal(["g4dn", "g5", "g6", "g6e", "p3", "p4d", "p5"], families.Keys.Order(StringComparer.Ordinal));
-        Assert.All(GpuInstanceCatalog.All, t => Assert.Equal(t.Family is "p4d" or "p5", t.SupportsMig));
-        Assert.Equal((8, 80, 192, 2048), (families["p5"][0].GpuCount, families["p5"][0].GpuMemoryGiB, families["p5"][0].VCpus, families["p5"][0].MemoryGiB));
+        Assert.Equal(["g4dn", "g5", "g5g", "g6", "g6e", "g6f", "p3", "p4d", "p4de", "p5", "p5e", "p5en", "p6-b200"], families.Keys.Order(StringComparer.Ordinal));
+        Assert.All(GpuInstanceCatalog.BuiltIn.All, t => Assert.Equal(t.Family is "p4d" or "p4de" or "p5" or "p5e" or "p5en" or "p6-b200", t.SupportsMig));
+        var p5 = GpuInstanceCatalog.BuiltIn.Find("p5.48xlarge")!;
+        Assert.Equal((8, 80, 192, 2048), (p5.GpuCount, p5.GpuMemoryGiB, p5.VCpus, p5.MemoryGiB));
     }
 }

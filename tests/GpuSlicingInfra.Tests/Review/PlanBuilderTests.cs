@@ -126,13 +126,14 @@ public sealed class PlanBuilderTests
               gpu-slicing-infra:gpuPools:
                 t4:
                   profile: ts-32
+                  instanceTypes: [g4dn.8xlarge]
                   capacityType: spot
             """, new CatalogPriceSource());
 
         var codes = plan.Warnings.Select(w => w.Code).ToList();
         Assert.Contains("replicas-above-gpu-memory", codes);
         Assert.Contains("spot-in-prod", codes);
-        Assert.Equal(0.5m, plan.Pools[0].NominalGpuMemoryGiBPerSlice); // 16 GiB / 32
+        Assert.Equal(0.5m, plan.Pools[0].NominalGpuMemoryGiBPerSlice); // 16 GiB / 32 (a g4dn.8xlarge: 58 pods hold the 32 slices)
     }
 
     [Fact]
