@@ -40,4 +40,14 @@ public sealed class CatalogPriceSourceTests
         var p5 = GpuInstanceCatalog.BuiltIn.Find("p5.48xlarge")!;
         Assert.Equal((8, 80, 192, 2048), (p5.GpuCount, p5.GpuMemoryGiB, p5.VCpus, p5.MemoryGiB));
     }
+
+    [Fact]
+    public void Every_built_in_type_sold_on_demand_has_a_list_price()
+    {
+        // p5e is sold through capacity blocks only; everything else has Karpenter's generated us-east-1 price.
+        var unpriced = GpuInstanceCatalog.BuiltIn.All.Where(t => t.OnDemandUsdPerHour is null).Select(t => t.Name);
+
+        Assert.Equal(["p5e.48xlarge"], unpriced);
+        Assert.Equal(0.42m, new CatalogPriceSource(new Dictionary<string, decimal>()).HourlyUsd("g5g.xlarge"));
+    }
 }
