@@ -1,7 +1,7 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using GpuSlicingInfra.Cli.Commands;
 using GpuSlicingInfra.Components;
-using GpuSlicingInfra.Stacks;
 using GpuSlicingInfra.Stacks.Config;
 
 namespace GpuSlicingInfra.Cli.Cli;
@@ -16,6 +16,14 @@ public static class App
     public static int Run(string[] args, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return CompilerFastPath.Applies(args) ? CompilerFastPath.Run(args, context) : Parse(args, context);
+    }
+
+    /// <summary>Every command line through System.CommandLine.</summary>
+    // Not inlined: the JIT build loads the parser's assembly only when this method is compiled, never on Pulumi's call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static int Parse(string[] args, CliContext context)
+    {
         var verbose = new Option<bool>("--verbose") { Description = "Show stack traces of internal errors.", Recursive = true };
         var projectDir = NonEmptyValue.Required(new Option<string?>("--project-dir") { Description = "Directory with Pulumi.<stack>.yaml files. Default: the working directory.", Recursive = true });
         var stackForDiscovery = NonEmptyValue.Required(new Option<string?>("--stack") { Description = "Stack file to use when Pulumi runs the compiler without stack variables." });
@@ -26,12 +34,7 @@ public static class App
             verbose, projectDir, stackForDiscovery,
         };
         root.SetAction(parse => Guard(context, parse.GetValue(verbose), () =>
-        {
-            var directory = parse.GetValue(projectDir) ?? context.WorkingDirectory;
-            var config = StackLoader.FromEnvironment(context.Environment, directory, parse.GetValue(stackForDiscovery));
-            ProgramOutput.Write(StackProgram.Compile(config), null, context.Out);
-            return ExitCodes.Ok;
-        }));
+            CompilerFastPath.Compile(context, parse.GetValue(projectDir) ?? context.WorkingDirectory, parse.GetValue(stackForDiscovery))));
         root.Subcommands.Add(SynthCommand.Create(context, projectDir, verbose));
         root.Subcommands.Add(PlanCommand.Create(context, projectDir, verbose));
         root.Subcommands.Add(ValidateCommand.Create(context, projectDir, verbose));
