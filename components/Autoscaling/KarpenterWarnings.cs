@@ -35,13 +35,14 @@ public static class KarpenterWarnings
                 continue;
             }
             var field = $"{nameof(GpuSlicingPlatformOptions.GpuPools)}[{pool.Name}].{nameof(GpuPoolOptions.Karpenter)}.{nameof(KarpenterPoolOptions.Mode)}";
-            if (mode == KarpenterMode.Plain && profile.SlicesPerGpu > 1)
+            var slicesPerGpu = PoolGpus.SlicesPerGpu(pool, profile);
+            if (mode == KarpenterMode.Plain && slicesPerGpu > 1)
             {
                 warnings.Add(new(field,
-                    $"plain: Karpenter counts physical GPUs, so N pending pods buy N GPUs although each GPU serves {profile.SlicesPerGpu}; " +
+                    $"plain: Karpenter counts physical GPUs, so N pending pods buy N GPUs although each GPU serves {slicesPerGpu}; " +
                     "the extra nodes join empty and are consolidated away (cost, churn). Use overlay-override or overlay-shared."));
             }
-            if (mode == KarpenterMode.OverlayOverride && profile.SlicesPerGpu == 1)
+            if (mode == KarpenterMode.OverlayOverride && slicesPerGpu == 1)
             {
                 warnings.Add(new(field, $"overlay-override changes nothing for profile '{profile.Name}', which does not share GPUs; plain is enough."));
             }

@@ -63,10 +63,14 @@ public sealed record GpuSlicingPlatformOptions
                 // An unknown nvidia.com/device-plugin.config label makes the plugin's config manager exit.
                 problems.Add(new($"{path}.{nameof(GpuPoolOptions.Profile)}", $"'{pool.Profile}' is not a defined sharing profile ({string.Join(", ", profileNames.Order(StringComparer.Ordinal))})."));
             }
-            else if (pool.Karpenter is { Mode: var mode })
+            else
             {
-                problems.AddRange(KarpenterModeProblems(mode, DevicePlugin.Profiles.First(p => p.Name == pool.Profile))
-                    .Select(p => p.Under($"{path}.{nameof(GpuPoolOptions.Karpenter)}")));
+                var profile = DevicePlugin.Profiles.First(p => p.Name == pool.Profile);
+                problems.AddRange(PoolSharingProblems.Of(pool, profile).Select(p => p.Under(path)));
+                if (pool.Karpenter is { Mode: var mode })
+                {
+                    problems.AddRange(KarpenterModeProblems(mode, profile).Select(p => p.Under($"{path}.{nameof(GpuPoolOptions.Karpenter)}")));
+                }
             }
             if (pool.UsesKarpenter && !Karpenter.Enabled)
             {
@@ -123,6 +127,10 @@ public sealed record GpuSlicingPlatformOptions
         var field = nameof(KarpenterPoolOptions.Mode);
         switch (mode)
         {
+            // Under mixed the node registers nvidia.com/mig-<profile> resources, which only an overlay can teach Karpenter.
+            case KarpenterMode.Plain or KarpenterMode.OverlayShared when profile is { Strategy: SharingStrategy.Mig, MigStrategy: MigStrategy.Mixed }:
+                yield return new(field, $"{(mode == KarpenterMode.Plain ? "plain" : "overlay-shared")} cannot provision for {WellKnownKeys.MigResourcePrefix}<profile> resources (profile '{profile.Name}' uses migStrategy mixed): use overlay-override, whose NodeOverlay declares them.");
+                break;
             case KarpenterMode.OverlayShared when !renamed:
                 yield return new(field, $"overlay-shared needs a profile that advertises {WellKnownKeys.SharedGpuResource}: set renameByDefault: true on profile '{profile.Name}' (with a sharing strategy), or use overlay-override.");
                 break;
