@@ -37,7 +37,7 @@ public sealed record SharingProfileOptions
     /// </summary>
     public bool? FailRequestsGreaterThanOne { get; init; }
 
-    /// <summary>MIG only: the mig-parted layout each GPU is partitioned into, e.g. <c>all-1g.10gb</c> (see <see cref="MigLayouts"/>).</summary>
+    /// <summary>MIG only: the mig-parted layout each GPU is partitioned into, e.g. <c>all-1g.10gb</c> (see <see cref="MigLayouts"/>). Default: null, which validation refuses under strategy mig.</summary>
     public string? MigConfig { get; init; }
 
     /// <summary>MIG only: how the plugin advertises MIG devices. Default: single.</summary>
@@ -95,7 +95,7 @@ public sealed record SharingProfileOptions
         }
         if (Strategy == SharingStrategy.Mps && Replicas > GpuModelFacts.MpsMaxClientsModern)
         {
-            problems.Add(new(nameof(Replicas), $"{Replicas} exceeds {GpuModelFacts.MpsMaxClientsModern}, the most MPS clients per GPU (16 below compute capability 7.5)."));
+            problems.Add(new(nameof(Replicas), $"{Replicas} exceeds {GpuModelFacts.MpsMaxClientsModern}, the most MPS clients per GPU ({GpuModelFacts.MpsMaxClientsLegacy} below compute capability 7.5)."));
         }
         if (Strategy == SharingStrategy.Mig)
         {
