@@ -36,6 +36,8 @@ public sealed class SharingPlanTests
         var pool = Assert.Single(plan.Pools);
         Assert.Equal(new Dictionary<string, int> { ["1g.10gb"] = 2, ["2g.20gb"] = 1, ["3g.40gb"] = 1 }, pool.MigDevicesPerGpu);
         Assert.Equal(64, pool.AdvertisedSlices.Max);
+        Assert.Equal("overlay-override", pool.Karpenter!.Mode);
+        Assert.Equal("nvidia.com/mig-<profile>", pool.Karpenter.PodResource);
     }
 
     [Fact]
