@@ -96,8 +96,11 @@ public static class KarpenterPoolDesign
         {
             ["cpu"] = Text(cpu),
             ["nodes"] = Text(nodes),
-            [PodResource(pool, profile)] = Text(0),
         };
+        if (allowed.Count == 0)
+        {
+            limits[PodResource(pool, profile)] = Text(0);
+        }
         foreach (var resource in allowed.SelectMany(t => NodeResources(pool, profile, t).Keys).Distinct())
         {
             limits[resource] = Text(nodes * allowed.Max(t => NodeResources(pool, profile, t).GetValueOrDefault(resource)));

@@ -106,6 +106,19 @@ public sealed class MigTests
     }
 
     [Fact]
+    public void Mixed_limits_count_mig_resources_and_leave_whole_gpus_unlimited()
+    {
+        var settings = SharingStacks.Bind(SharingStacks.Yaml("strategy: mig\nmigConfig: all-balanced\nmigStrategy: mixed",
+            "provisioner: karpenter\nkarpenterMode: overlay-override\nkarpenterMaxNodes: 2\ninstanceTypes: [p5.48xlarge]", karpenter: true));
+
+        var limits = KarpenterPoolDesign.Limits(settings.Platform.GpuPools[0], settings.Platform.DevicePlugin.Profiles[0]);
+
+        Assert.Equal("32", limits["nvidia.com/mig-1g.10gb"]);
+        Assert.Equal("16", limits["nvidia.com/mig-3g.40gb"]);
+        Assert.False(limits.ContainsKey("nvidia.com/gpu"));
+    }
+
+    [Fact]
     public void Plain_karpenter_cannot_provision_mixed_mig_resources()
     {
         var problems = SharingStacks.Problems(SharingStacks.Yaml("strategy: mig\nmigConfig: all-balanced\nmigStrategy: mixed",
