@@ -12,6 +12,9 @@ public static class WellKnownKeys
     /// <summary>The resource a renaming profile advertises instead (device plugin <c>renameByDefault: true</c>).</summary>
     public const string SharedGpuResource = "nvidia.com/gpu.shared";
 
+    /// <summary>Prefix of the per-profile MIG resources under the plugin's mixed strategy, e.g. <c>nvidia.com/mig-1g.10gb</c>.</summary>
+    public const string MigResourcePrefix = "nvidia.com/mig-";
+
     /// <summary>Taint key that keeps non-GPU pods off GPU nodes (NoSchedule, value <c>true</c>).</summary>
     public const string GpuTaintKey = GpuResource;
 

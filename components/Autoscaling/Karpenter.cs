@@ -152,6 +152,8 @@ public sealed class Karpenter
                 BlockDeviceMappings = [new Ec2NodeClassBlockDeviceMapping("/dev/xvda",
                     new Ec2NodeClassEbs($"{pool.DiskSizeGiB}Gi", "gp3", Encrypted: true, DeleteOnTermination: true), RootVolume: true)],
                 Tags = ResourceTags.Merge(options.Tags, [.. pool.Tags.Select(t => (t.Key, t.Value)), (WellKnownKeys.PoolLabel, pool.Name)]),
+                // A MIG profile's layout is applied at boot; a change of it drifts the nodes, which Karpenter replaces.
+                UserData = MigPartitioning.UserData(pool, profile),
             },
         }, afterRelease);
 

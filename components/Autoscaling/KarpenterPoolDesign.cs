@@ -86,9 +86,10 @@ public static class KarpenterPoolDesign
     /// <summary>
     /// NodePool limits. Always <c>nodes</c> and <c>cpu</c>, which count the same before and after a node
     /// initializes. A GPU limit is only added where its unit is stable: plain and override pools get
-    /// <c>nvidia.com/gpu</c> at max nodes × GPUs × replicas (the advertised unit after initialization, so
-    /// <c>nodes</c> binds first); renaming pools get <c>nvidia.com/gpu.shared</c>, as <c>nvidia.com/gpu</c>
-    /// stops counting once their nodes initialize.
+    /// <c>nvidia.com/gpu</c> at max nodes × what the largest type advertises (GPUs × replicas, or × MIG
+    /// devices × replicas; the advertised unit after initialization, so <c>nodes</c> binds first), MIG mixed
+    /// pools one limit per <c>nvidia.com/mig-&lt;profile&gt;</c>; renaming pools get <c>nvidia.com/gpu.shared</c>,
+    /// as <c>nvidia.com/gpu</c> stops counting once their nodes initialize.
     /// </summary>
     public static SortedDictionary<string, string> Limits(GpuPoolOptions pool, SharingProfileOptions profile)
     {
@@ -97,16 +98,26 @@ public static class KarpenterPoolDesign
         var allowed = AllowedInstanceTypes(pool);
         var nodes = pool.EffectiveKarpenterMaxNodes;
         var cpu = Settings(pool).MaxCpu ?? nodes * (allowed.Count == 0 ? 0 : allowed.Max(t => t.VCpus));
-        var gpus = nodes * (allowed.Count == 0 ? 0 : allowed.Max(t => t.GpuCount)) * profile.SlicesPerGpu;
-        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var limits = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["cpu"] = Text(cpu),
             ["nodes"] = Text(nodes),
-            [PodResource(pool, profile)] = Text(gpus),
         };
+        if (allowed.Count == 0)
+        {
+            limits[PodResource(pool, profile)] = Text(0);
+        }
+        foreach (var resource in allowed.SelectMany(t => NodeResources(pool, profile, t).Keys).Distinct())
+        {
+            limits[resource] = Text(nodes * allowed.Max(t => NodeResources(pool, profile, t).GetValueOrDefault(resource)));
+        }
+        return limits;
     }
 
-    /// <summary>One NodeOverlay per physical GPU count: its name suffix, the count and the capacity it declares.</summary>
+    /// <summary>
+    /// One NodeOverlay per physical GPU count: the count and the capacity it declares, what a node of the
+    /// pool's types with that many GPUs registers once the plugin runs (and MIG partitioned it).
+    /// </summary>
     public static IReadOnlyList<(int GpuCount, IReadOnlyDictionary<string, string> Capacity)> Overlays(GpuPoolOptions pool, SharingProfileOptions profile)
     {
         ArgumentNullException.ThrowIfNull(pool);
@@ -115,23 +126,41 @@ public static class KarpenterPoolDesign
         {
             return [];
         }
-        return [.. GpuCounts(pool).Select(count => (count, OverlayCapacity(pool, profile, count)))];
+        var allowed = AllowedInstanceTypes(pool);
+        return [.. GpuCounts(pool).Select(count =>
+        {
+            // A MIG pool has one GPU model (validation), and other strategies do not depend on it: any type with this count speaks for all.
+            var capacity = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (resource, units) in NodeResources(pool, profile, allowed.First(t => t.GpuCount == count)))
+            {
+                capacity[resource] = Text(units);
+            }
+            // Overlay capacity replaces the instance type's (karpenter.md). Where the node never registers whole
+            // nvidia.com/gpu (renamed under overlay-shared; MIG devices under mixed), the overlay sets it to 0: a pod
+            // asking for a whole GPU (with a catch-all toleration) must not make Karpenter launch a node that then
+            // never initializes (bottlerocket-os/bottlerocket#4250), nor count the instance's GPUs.
+            if (Settings(pool).Mode == KarpenterMode.OverlayShared || profile is { Strategy: SharingStrategy.Mig, MigStrategy: MigStrategy.Mixed })
+            {
+                capacity[WellKnownKeys.GpuResource] = Text(0);
+            }
+            return (count, (IReadOnlyDictionary<string, string>)capacity);
+        })];
     }
 
-    // Overlay capacity replaces the instance type's (karpenter.md). A renaming node never registers nvidia.com/gpu,
-    // so overlay-shared also sets it to 0: a pod asking for a whole nvidia.com/gpu (with a catch-all toleration)
-    // must not make Karpenter launch a node that then never initializes (bottlerocket-os/bottlerocket#4250).
-    private static SortedDictionary<string, string> OverlayCapacity(GpuPoolOptions pool, SharingProfileOptions profile, int gpuCount)
+    /// <summary>What one node of <paramref name="type"/> advertises in the pool's mode: resource → units.</summary>
+    public static IReadOnlyDictionary<string, int> NodeResources(GpuPoolOptions pool, SharingProfileOptions profile, GpuInstanceType type)
     {
-        var capacity = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(type);
+        var result = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (resource, perGpu) in profile.ResourcesPerGpu(type))
         {
-            [PodResource(pool, profile)] = Text(gpuCount * profile.SlicesPerGpu),
-        };
-        if (Settings(pool).Mode == KarpenterMode.OverlayShared)
-        {
-            capacity[WellKnownKeys.GpuResource] = "0";
+            // overlay-shared counts the single resource under its shared name.
+            var name = resource == profile.ResourceName ? PodResource(pool, profile) : resource;
+            result[name] = result.GetValueOrDefault(name) + perGpu * type.GpuCount;
         }
-        return capacity;
+        return result;
     }
 
     /// <summary>The requirements that scope an overlay to one pool's instance types with <paramref name="gpuCount"/> GPUs.</summary>

@@ -35,18 +35,19 @@ public static class KarpenterWarnings
                 continue;
             }
             var field = $"{nameof(GpuSlicingPlatformOptions.GpuPools)}[{pool.Name}].{nameof(GpuPoolOptions.Karpenter)}.{nameof(KarpenterPoolOptions.Mode)}";
-            if (mode == KarpenterMode.Plain && profile.SlicesPerGpu > 1)
+            var slicesPerGpu = PoolGpus.SlicesPerGpu(pool, profile);
+            if (mode == KarpenterMode.Plain && slicesPerGpu > 1)
             {
                 // Karpenter's simulation sees the instance's physical GPUs (aws/karpenter-provider-aws#9070).
                 var largest = KarpenterPoolDesign.GpuCounts(pool).DefaultIfEmpty(0).Max();
                 warnings.Add(new(field,
-                    $"plain: Karpenter counts physical GPUs, so N pending pods buy N GPUs although each GPU serves {profile.SlicesPerGpu}; " +
+                    $"plain: Karpenter counts physical GPUs, so N pending pods buy N GPUs although each GPU serves {slicesPerGpu}; " +
                     "the extra nodes join empty and are consolidated away (cost, churn). " +
                     $"A pod asking for more than {largest} {WellKnownKeys.GpuResource} (the most physical GPUs of the pool's instance types), " +
                     "whether in one container or as one slice in each of several containers, stays Pending: no instance type fits it in Karpenter's simulation. " +
                     "Use overlay-override or overlay-shared."));
             }
-            if (mode == KarpenterMode.OverlayOverride && profile.SlicesPerGpu == 1)
+            if (mode == KarpenterMode.OverlayOverride && slicesPerGpu == 1)
             {
                 warnings.Add(new(field, $"overlay-override changes nothing for profile '{profile.Name}', which does not share GPUs; plain is enough."));
             }

@@ -6,12 +6,13 @@ namespace GpuSlicingInfra.Components.Aws;
 
 /// <summary>
 /// The launch template every managed node group uses: IMDSv2 required (CKV_AWS_79/341), an encrypted
-/// gp3 root volume (awsguard encrypted-volumes), tags on instances and volumes, no SSH key.
+/// gp3 root volume (awsguard encrypted-volumes), tags on instances and volumes, no SSH key, and
+/// user data only where a pool needs it (MIG partitioning, <see cref="Gpu.MigPartitioning"/>).
 /// </summary>
 internal static class NodeLaunchTemplate
 {
     public static NodeGroupLaunchTemplateArgs Create(PulumiProgram program, string name, string description,
-        int diskSizeGiB, int hopLimit, IReadOnlyDictionary<string, string> tags, bool protect)
+        int diskSizeGiB, int hopLimit, IReadOnlyDictionary<string, string> tags, bool protect, string? userData = null)
     {
         var template = new LaunchTemplate(program, name, new LaunchTemplateArgs
         {
@@ -43,6 +44,7 @@ internal static class NodeLaunchTemplate
                 new LaunchTemplateTagSpecificationArgs { ResourceType = "volume", Tags = ResourceTags.Merge(tags) },
             ],
             Tags = ResourceTags.Merge(tags),
+            UserData = userData is null ? null : (Input<string>)Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(userData)),
         }, new ResourceOptions { Protect = protect });
         return new NodeGroupLaunchTemplateArgs
         {

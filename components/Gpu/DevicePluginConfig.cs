@@ -14,21 +14,27 @@ public static class DevicePluginConfig
     public static string Render(SharingProfileOptions profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        // flags.migStrategy (api/config/v1/flags.go): "none" leaves MIG devices unadvertised, so only MIG profiles set it.
+        var migStrategy = profile.Strategy != SharingStrategy.Mig ? "none" : profile.MigStrategy == MigStrategy.Mixed ? "mixed" : "single";
         var document = new List<KeyValuePair<string, Expr>>
         {
             Entry("version", Expr.Text("v1")),
-            Entry("flags", Map(Entry("migStrategy", Expr.Text("none")))),
+            Entry("flags", Map(Entry("migStrategy", Expr.Text(migStrategy)))),
         };
-        if (profile.Strategy != SharingStrategy.None)
+        if (profile.Shares)
         {
-            var sharing = Map(
-                Entry("renameByDefault", Expr.Bool(profile.RenameByDefault)),
-                Entry("failRequestsGreaterThanOne", Expr.Bool(profile.FailRequestsGreaterThanOne)),
-                Entry("resources", Expr.List([Map(
-                    Entry("name", Expr.Text(WellKnownKeys.GpuResource)),
-                    Entry("replicas", Expr.Number(profile.Replicas)))])));
+            var sharing = new List<KeyValuePair<string, Expr>> { Entry("renameByDefault", Expr.Bool(profile.RenameByDefault)) };
+            // Left out unless set, so the plugin applies its own default (true for MPS: api/config/v1/config.go, NewConfig).
+            if (profile.FailRequestsGreaterThanOne is { } fail)
+            {
+                sharing.Add(Entry("failRequestsGreaterThanOne", Expr.Bool(fail)));
+            }
+            // Under migStrategy single the MIG devices are nvidia.com/gpu, so time-slicing them replicates that resource.
+            sharing.Add(Entry("resources", Expr.List([Map(
+                Entry("name", Expr.Text(WellKnownKeys.GpuResource)),
+                Entry("replicas", Expr.Number(profile.Replicas)))])));
             var key = profile.Strategy == SharingStrategy.Mps ? "mps" : "timeSlicing";
-            document.Add(Entry("sharing", Map(Entry(key, sharing))));
+            document.Add(Entry("sharing", Map(Entry(key, new MapExpr(sharing)))));
         }
         return ProgramWriter.WriteDocument(new MapExpr(document));
     }

@@ -9,7 +9,7 @@ namespace GpuSlicingInfra.Components.Gpu;
 /// <param name="Profile">Sharing profile.</param>
 /// <param name="ResourceName">The extended resource pods request.</param>
 /// <param name="GpusPerNode">Physical GPUs per node (the smallest of the pool's instance types).</param>
-/// <param name="SlicesPerGpu">Advertised units per physical GPU.</param>
+/// <param name="SlicesPerGpu">Advertised units per physical GPU: replicas, or MIG devices × replicas.</param>
 /// <param name="PhysicalGpus">GPUs at min / desired / max nodes.</param>
 /// <param name="AdvertisedSlices">Slices at min / desired / max nodes.</param>
 public sealed record GpuCapacity(
@@ -32,8 +32,9 @@ public sealed record GpuCapacity(
         var group = pool.ManagedNodeGroup;
         var maxNodes = (group?.MaxSize ?? 0) + (pool.UsesKarpenter ? pool.EffectiveKarpenterMaxNodes : 0);
         var gpus = new NodeCounts((group?.MinSize ?? 0) * gpusPerNode, (group?.DesiredSize ?? 0) * gpusPerNode, maxNodes * gpusPerNode);
-        return new GpuCapacity(pool.Name, profile.Name, profile.ResourceName, gpusPerNode, profile.SlicesPerGpu, gpus,
-            new NodeCounts(gpus.Min * profile.SlicesPerGpu, gpus.Desired * profile.SlicesPerGpu, gpus.Max * profile.SlicesPerGpu));
+        var slicesPerGpu = PoolGpus.SlicesPerGpu(pool, profile);
+        return new GpuCapacity(pool.Name, profile.Name, profile.ResourceName, gpusPerNode, slicesPerGpu, gpus,
+            new NodeCounts(gpus.Min * slicesPerGpu, gpus.Desired * slicesPerGpu, gpus.Max * slicesPerGpu));
     }
 
     /// <summary>Capacity of every pool, keyed by pool name in ordinal order.</summary>

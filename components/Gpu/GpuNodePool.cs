@@ -14,8 +14,9 @@ public sealed class GpuNodePool
     /// Adds the pool's launch template and managed node group to <paramref name="cluster"/>, named
     /// <c>{name}-launch-template</c> and <c>{name}-nodes</c>, sized by the pool's
     /// <see cref="GpuPoolOptions.ManagedNodeGroup"/> (required here).
+    /// A MIG <paramref name="profile"/> (the pool's sharing profile) partitions the GPUs at boot through the launch template's user data.
     /// </summary>
-    public GpuNodePool(PulumiProgram program, string name, Cluster cluster, GpuPoolOptions options)
+    public GpuNodePool(PulumiProgram program, string name, Cluster cluster, GpuPoolOptions options, SharingProfileOptions? profile = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(cluster);
@@ -31,7 +32,9 @@ public sealed class GpuNodePool
         var template = NodeLaunchTemplate.Create(program, $"{name}-launch-template",
             $"GPU pool {options.Name}", options.DiskSizeGiB,
             // GPU workloads get AWS credentials from Pod Identity, never from the node's IMDS.
-            hopLimit: 1, options.Tags, options.Protect);
+            hopLimit: 1, options.Tags, options.Protect,
+            // A MIG profile's layout is applied at boot, before the node joins.
+            userData: profile is null ? null : MigPartitioning.UserData(options, profile));
         _ = new ManagedNodeGroup(program, $"{name}-nodes", new ManagedNodeGroupArgs
         {
             Cluster = cluster.Resource.Reference,

@@ -39,9 +39,14 @@ public sealed partial record NvidiaDevicePluginOptions
                 problems.Add(new($"{nameof(Profiles)}[{profile.Name}]", $"profile '{profile.Name}' is defined more than once."));
             }
         }
-        if (Profiles.Count > 0 && !Profiles.Any(p => p.Name == DefaultProfile))
+        var names = string.Join(", ", Profiles.Select(p => p.Name));
+        if (Profiles.Count > 1 && DefaultProfile.Length == 0)
         {
-            problems.Add(new(nameof(DefaultProfile), $"'{DefaultProfile}' is not one of the profiles ({string.Join(", ", Profiles.Select(p => p.Name))}); the plugin would exit on start."));
+            problems.Add(new(nameof(DefaultProfile), $"defaultProfile is required when there is more than one profile; choose one of: {names}."));
+        }
+        else if (Profiles.Count > 0 && !Profiles.Any(p => p.Name == DefaultProfile))
+        {
+            problems.Add(new(nameof(DefaultProfile), $"'{DefaultProfile}' is not one of the profiles ({names}); the plugin would exit on start."));
         }
         if (!Naming.IsDnsLabel(Namespace))
         {

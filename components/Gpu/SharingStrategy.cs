@@ -9,6 +9,9 @@ public enum SharingStrategy
     /// <summary>CUDA time-slicing: replicas take turns; no memory or fault isolation.</summary>
     TimeSlicing,
 
-    /// <summary>CUDA MPS: concurrent clients with equal memory limits (Volta or newer).</summary>
+    /// <summary>CUDA MPS: concurrent clients, each limited to 1/replicas of the GPU's memory and compute.</summary>
     Mps,
+
+    /// <summary>Multi-Instance GPU: the GPU is partitioned into isolated devices by a mig-parted layout.</summary>
+    Mig,
 }

@@ -44,7 +44,7 @@ public static class GpuNodePods
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(profile);
-        return type.GpuCount * profile.SlicesPerGpu;
+        return type.GpuCount * profile.SlicesPerGpu(type);
     }
 
     /// <summary>Pods left for workloads on a node of <paramref name="type"/>: its max pods less the DaemonSet pods.</summary>
@@ -73,7 +73,7 @@ public static class GpuNodePods
             if (slices > room)
             {
                 yield return new(nameof(GpuPoolOptions.InstanceTypes),
-                    $"a {type.Name} node advertises {slices} slices ({type.GpuCount} GPU × {profile.SlicesPerGpu} of profile '{profile.Name}') but holds at most {room} workload pods: {type.MaxPods} pods (VPC CNI limit) less {daemonSets.Count} DaemonSet pods ({string.Join(", ", daemonSets)}). Use fewer replicas or a type with more pods.");
+                    $"a {type.Name} node advertises {slices} slices ({type.GpuCount} GPU × {profile.SlicesPerGpu(type)} of profile '{profile.Name}') but holds at most {room} workload pods: {type.MaxPods} pods (VPC CNI limit) less {daemonSets.Count} DaemonSet pods ({string.Join(", ", daemonSets)}). Use fewer replicas or a type with more pods.");
             }
         }
     }

@@ -75,7 +75,8 @@ public sealed class GpuSlicingPlatform
 
         foreach (var pool in options.GpuPools.Where(p => p.UsesManagedNodeGroup))
         {
-            _ = new GpuNodePool(program, Child($"gpu-{pool.Name}"), Cluster, WithTags(pool, tags));
+            _ = new GpuNodePool(program, Child($"gpu-{pool.Name}"), Cluster, WithTags(pool, tags),
+                options.DevicePlugin.Profiles.FirstOrDefault(p => p.Name == pool.Profile));
         }
 
         var karpenterPools = karpenterOn ? options.GpuPools.Where(p => p.UsesKarpenter).ToList() : [];

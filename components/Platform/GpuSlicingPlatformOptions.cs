@@ -66,6 +66,7 @@ public sealed record GpuSlicingPlatformOptions
             else
             {
                 var profile = DevicePlugin.Profiles.First(p => p.Name == pool.Profile);
+                problems.AddRange(PoolSharingProblems.Of(pool, profile).Select(p => p.Under(path)));
                 if (pool.Karpenter is { Mode: var mode })
                 {
                     problems.AddRange(KarpenterModeProblems(mode, profile).Select(p => p.Under($"{path}.{nameof(GpuPoolOptions.Karpenter)}")));
@@ -127,6 +128,10 @@ public sealed record GpuSlicingPlatformOptions
         var field = nameof(KarpenterPoolOptions.Mode);
         switch (mode)
         {
+            // Under mixed the node registers nvidia.com/mig-<profile> resources, which only an overlay can teach Karpenter.
+            case KarpenterMode.Plain or KarpenterMode.OverlayShared when profile is { Strategy: SharingStrategy.Mig, MigStrategy: MigStrategy.Mixed }:
+                yield return new(field, $"{(mode == KarpenterMode.Plain ? "plain" : "overlay-shared")} cannot provision for {WellKnownKeys.MigResourcePrefix}<profile> resources (profile '{profile.Name}' uses migStrategy mixed): use overlay-override, whose NodeOverlay declares them.");
+                break;
             case KarpenterMode.OverlayShared when !renamed:
                 yield return new(field, $"overlay-shared needs a profile that advertises {WellKnownKeys.SharedGpuResource}: set renameByDefault: true on profile '{profile.Name}' (with a sharing strategy), or use overlay-override.");
                 break;

@@ -58,12 +58,16 @@ internal static class PlanRenderer
         }
     }
 
+    // Under MIG, the devices each GPU is partitioned into and what one node then holds.
+    private static string Sharing(PoolPlan pool) => pool.MigDevicesPerGpu.Count == 0 ? pool.Strategy
+        : $"mig: {string.Join(" + ", pool.MigDevicesPerGpu.Select(d => $"{d.Value} × {d.Key}"))} per GPU, {pool.MigDevicesPerGpu.Values.Sum() * pool.GpusPerNode} per node";
+
     private static ReportTable CapacityTable(StackPlan plan)
     {
         var rows = plan.Pools.Select(p => new[]
         {
             p.Pool, string.Join(", ", p.InstanceTypes), p.CapacityType, $"{p.GpusPerNode} × {p.GpuModel} {p.GpuMemoryGiB} GiB",
-            Formats.Counts(p.Nodes), Formats.Counts(p.PhysicalGpus), p.Strategy, p.Replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Formats.Counts(p.Nodes), Formats.Counts(p.PhysicalGpus), Sharing(p), p.Replicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Formats.Counts(p.AdvertisedSlices), PerNode(p), p.ResourceName, Formats.Number(p.NominalGpuMemoryGiBPerSlice),
         }).Append(["Total", "", "", "", "", Formats.Counts(plan.Totals.PhysicalGpus), "", "", Formats.Counts(plan.Totals.AdvertisedSlices), "", "", ""]);
         return new ReportTable("GPU capacity (nodes and counts: min / desired / max)",

@@ -50,15 +50,22 @@ internal sealed record KarpenterNodes(IReadOnlyList<string> AllowedTypes, int Ma
     }
 
     // The extended resource the NodeOverlays that target this NodePool declare (karpenter.sh/nodepool In [name]).
-    private static string? OverlayResource(ProgramSnapshot program, string nodePoolName) => program
-        .OfType("kubernetes:apiextensions.k8s.io:CustomResource")
-        .Where(r => r.Text("kind") == "NodeOverlay"
-            && In(r.Node("spec", "requirements")).TryGetValue(WellKnownKeys.NodePoolLabel, out var pools) && pools.Contains(nodePoolName))
-        .SelectMany(r => r.Node("spec", "capacity") as JsonObject ?? [])
-        // An overlay-shared overlay also zeroes nvidia.com/gpu; the resource it declares is the one it offers.
-        .Where(c => c.Value?.ToString() != "0")
-        .Select(c => c.Key)
-        .FirstOrDefault(k => k is WellKnownKeys.GpuResource or WellKnownKeys.SharedGpuResource);
+    private static string? OverlayResource(ProgramSnapshot program, string nodePoolName)
+    {
+        var keys = program
+            .OfType("kubernetes:apiextensions.k8s.io:CustomResource")
+            .Where(r => r.Text("kind") == "NodeOverlay"
+                && In(r.Node("spec", "requirements")).TryGetValue(WellKnownKeys.NodePoolLabel, out var pools) && pools.Contains(nodePoolName))
+            .SelectMany(r => r.Node("spec", "capacity") as JsonObject ?? [])
+            // Overlays of renaming and MIG mixed pools also zero nvidia.com/gpu; what a pool offers is non-zero.
+            .Where(c => c.Value?.ToString() != "0")
+            .Select(c => c.Key)
+            .ToList();
+        // A MIG mixed overlay declares nvidia.com/mig-<profile> resources, and nvidia.com/gpu as 0: pods request the former.
+        return keys.Any(k => k.StartsWith(WellKnownKeys.MigResourcePrefix, StringComparison.Ordinal))
+            ? WellKnownKeys.MigResourcePrefix + "<profile>"
+            : keys.FirstOrDefault(k => k is WellKnownKeys.GpuResource or WellKnownKeys.SharedGpuResource);
+    }
 
     /// <summary>The <c>In</c> requirements of a node selector list, by key.</summary>
     public static Dictionary<string, HashSet<string>> In(JsonNode? requirements) =>

@@ -38,7 +38,13 @@ public static class PlanBuilder
             Amounts.Of(pools.Sum(p => p.WithoutSharing.Saved.Hourly)));
 
         var warnings = PlanWarningRules.Run(new PlanContext(program, context, pools, prices, today), [.. PlanWarningRules.Default, .. context.ExtraWarningRules]);
-        IReadOnlyList<string> notes = HasKarpenter(program) ? [.. Notes, KarpenterNote] : Notes;
+        IReadOnlyList<string> notes =
+        [
+            .. Notes,
+            .. pools.Any(p => p.Strategy == "mps") ? [MpsNote] : Array.Empty<string>(),
+            .. pools.Any(p => p.Strategy == "mig") ? [MigNote] : Array.Empty<string>(),
+            .. HasKarpenter(program) ? [KarpenterNote] : Array.Empty<string>(),
+        ];
         return new StackPlan(StackPlan.CurrentSchemaVersion, context.StackName ?? program.Source, context.Environment ?? "not set", context.Region,
             ComponentGrouping.Group(program), pools, fixedCosts, totals, warnings, notes);
     }
@@ -50,6 +56,14 @@ public static class PlanBuilder
         "Prices: us-east-1 on-demand list prices unless overridden by the prices setting; NAT data processing and EBS are not included.",
         "Monthly = hourly × 730. Without sharing: each slice as one whole GPU at the pool's first type's price per GPU, at desired size (at the node limit for a Karpenter-only pool, which is empty at rest).",
     ];
+
+    /// <summary>Added to <see cref="Notes"/> when a pool uses MPS: unlike time-slicing, its share is enforced.</summary>
+    public const string MpsNote =
+        "MPS pools: each client (pod) is limited to 1/replicas of the GPU's memory and compute, so GiB/slice is a limit there, not a fair share; the plugin rejects pods asking for more than one slice unless failRequestsGreaterThanOne is false.";
+
+    /// <summary>Added to <see cref="Notes"/> when a pool uses MIG.</summary>
+    public const string MigNote =
+        "MIG pools: each GPU is partitioned at boot into isolated devices (own memory and compute); Replicas counts MIG devices per GPU × time-slices per device, and GiB/slice is nominal (devices differ in size under a mixed layout).";
 
     /// <summary>Added to <see cref="Notes"/> when Karpenter is on.</summary>
     public const string KarpenterNote =
@@ -81,7 +95,8 @@ public static class PlanBuilder
         // Types outside the catalog (a program reviewed without its stack's instanceCatalog) have no known GPU count and are left out.
         var gpusPerNode = types.Select(catalog.Find).OfType<GpuInstanceType>().Select(t => t.GpuCount).DefaultIfEmpty(0).Min();
         var physical = new NodeCounts(nodes.Min * gpusPerNode, nodes.Desired * gpusPerNode, nodes.Max * gpusPerNode);
-        var slicesPerGpu = profile.SlicesPerGpu;
+        var migDevicesPerGpu = pool.MigDevices.Values.Sum();
+        var slicesPerGpu = profile.SlicesPerGpu(migDevicesPerGpu);
         var slices = new NodeCounts(physical.Min * slicesPerGpu, physical.Desired * slicesPerGpu, physical.Max * slicesPerGpu);
         var gpuMemory = type?.GpuMemoryGiB ?? 0;
 
@@ -111,7 +126,7 @@ public static class PlanBuilder
             cost.UsdPerNodeHour,
             Amounts.Of(cost.HourlyAtDesired), Amounts.Of(hourlyAtMax),
             slices.Desired == 0 ? null : Amounts.Normalize(cost.HourlyAtDesired / slices.Desired),
-            unshared, groupNodes, karpenter)
+            unshared, groupNodes, karpenter, new SortedDictionary<string, int>(pool.MigDevices.ToDictionary(), StringComparer.Ordinal))
         {
             SlicesPerNode = gpusPerNode * slicesPerGpu,
             MaxPodsPerNode = type?.MaxPods,

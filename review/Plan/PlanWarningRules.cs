@@ -24,9 +24,10 @@ public static class PlanWarningRules
     // Time-slicing gives no memory isolation; past one slice per GiB, a slice's fair share of
     // memory is under 1 GiB and out-of-memory errors between neighbours become likely.
     private static IEnumerable<PlanWarning> ReplicasAboveGpuMemory(PlanContext context) =>
-        context.Pools.Where(p => p.Replicas > p.GpuMemoryGiB && p.GpuMemoryGiB > 0).Select(p => new PlanWarning(
+        context.Pools.Where(p => p.Strategy != "mig" && p.Replicas > p.GpuMemoryGiB && p.GpuMemoryGiB > 0).Select(p => new PlanWarning(
             "replicas-above-gpu-memory",
-            $"pool {p.Pool}: {p.Replicas} slices per {p.GpuModel} ({p.GpuMemoryGiB} GiB) leave under 1 GiB of GPU memory per slice, and time-slicing does not isolate memory.",
+            $"pool {p.Pool}: {p.Replicas} slices per {p.GpuModel} ({p.GpuMemoryGiB} GiB) leave under 1 GiB of GPU memory per slice, " +
+            (p.Strategy == "mps" ? "and MPS limits each client to that share." : "and time-slicing does not isolate memory."),
             context.Context.KeyPath($"DevicePlugin.Profiles[{p.Profile}].Replicas")));
 
     private static IEnumerable<PlanWarning> SpotInProd(PlanContext context) =>

@@ -7,16 +7,23 @@ namespace GpuSlicingInfra.Review.Plan;
 /// One named config of the NVIDIA device plugin ("profile"), as its ConfigMap in the program holds it.
 /// </summary>
 /// <param name="Name">The ConfigMap data key, which nodes select with the <c>nvidia.com/device-plugin.config</c> label.</param>
-/// <param name="Strategy"><c>timeSlicing</c>, <c>mps</c> or <c>none</c>.</param>
-/// <param name="Replicas">The largest replicas of its shared resources; 1 without sharing.</param>
+/// <param name="Strategy"><c>timeSlicing</c>, <c>mps</c>, <c>mig</c> (the config's <c>flags.migStrategy</c> is single or mixed) or <c>none</c>.</param>
+/// <param name="Replicas">The largest replicas of its shared resources; 1 without sharing (under mig: per MIG device).</param>
 /// <param name="RenameByDefault">Whether shared GPUs are advertised as <c>nvidia.com/gpu.shared</c>.</param>
-internal sealed record SharingProfile(string Name, string Strategy, int Replicas, bool RenameByDefault)
+/// <param name="MigStrategy">The config's <c>flags.migStrategy</c>: <c>none</c>, <c>single</c> or <c>mixed</c>.</param>
+internal sealed record SharingProfile(string Name, string Strategy, int Replicas, bool RenameByDefault, string MigStrategy = "none")
 {
-    /// <summary>Units advertised per physical GPU.</summary>
-    public int SlicesPerGpu => Strategy == "none" ? 1 : Replicas;
+    /// <summary>Units advertised per physical GPU: under mig, the MIG devices a GPU of the pool holds × replicas.</summary>
+    public int SlicesPerGpu(int migDevicesPerGpu) => Strategy switch
+    {
+        "none" => 1,
+        "mig" => migDevicesPerGpu * Replicas,
+        _ => Replicas,
+    };
 
     /// <summary>What pods request on its nodes.</summary>
-    public string ResourceName => Strategy != "none" && RenameByDefault ? WellKnownKeys.SharedGpuResource : WellKnownKeys.GpuResource;
+    public string ResourceName => MigStrategy == "mixed" ? WellKnownKeys.MigResourcePrefix + "<profile>"
+        : Strategy != "none" && RenameByDefault ? WellKnownKeys.SharedGpuResource : WellKnownKeys.GpuResource;
 
     /// <summary>
     /// The profile <paramref name="name"/> from the program's ConfigMaps (a data key holding a <c>version: v1</c>
@@ -47,14 +54,17 @@ internal sealed record SharingProfile(string Name, string Strategy, int Replicas
 
     private static SharingProfile From(string name, JsonObject document)
     {
+        // A MIG strategy other than none makes the plugin advertise MIG devices (time-sliced when it also shares).
+        var migStrategy = document["flags"]?["migStrategy"]?.GetValue<string>() ?? "none";
+        var mig = migStrategy != "none";
         // The plugin's config has one sharing section (timeSlicing or mps); none means whole GPUs.
         if (document["sharing"] is not JsonObject sharing || sharing.FirstOrDefault(s => s.Value is JsonObject) is not { Value: JsonObject section } strategy)
         {
-            return new SharingProfile(name, "none", 1, false);
+            return new SharingProfile(name, mig ? "mig" : "none", 1, false, migStrategy);
         }
         var replicas = (section["resources"] as JsonArray ?? [])
             .Select(r => int.TryParse(r?["replicas"]?.GetValue<string>(), out var n) ? n : 1)
             .DefaultIfEmpty(1).Max();
-        return new SharingProfile(name, strategy.Key, replicas, section["renameByDefault"]?.GetValue<string>() == "true");
+        return new SharingProfile(name, mig ? "mig" : strategy.Key, replicas, section["renameByDefault"]?.GetValue<string>() == "true", migStrategy);
     }
 }

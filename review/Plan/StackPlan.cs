@@ -73,7 +73,7 @@ public sealed record Money(decimal Hourly, decimal Monthly);
 /// <param name="Nodes">Node counts: the node group's min and desired (0 for a Karpenter-only pool, which starts empty and grows on demand); max = node group max + Karpenter node limit.</param>
 /// <param name="GpusPerNode">GPUs per node (the smallest of the pool's types).</param>
 /// <param name="PhysicalGpus">Nodes × GPUs per node.</param>
-/// <param name="Replicas">Slices per GPU (1 without sharing).</param>
+/// <param name="Replicas">Slices per GPU (1 without sharing; under MIG, devices per GPU × replicas per device).</param>
 /// <param name="AdvertisedSlices">Physical GPUs × replicas: the allocatable <see cref="ResourceName"/>.</param>
 /// <param name="NominalGpuMemoryGiBPerSlice">GPU memory ÷ replicas: a fair share, not a limit.</param>
 /// <param name="UsdPerNodeHour">Price of one node; null when unknown.</param>
@@ -83,6 +83,7 @@ public sealed record Money(decimal Hourly, decimal Monthly);
 /// <param name="WithoutSharing">The same slices as whole GPUs.</param>
 /// <param name="ManagedNodeGroup">The managed node group's own node counts; null for a Karpenter-only pool.</param>
 /// <param name="Karpenter">The Karpenter NodePool's headroom; null without Karpenter.</param>
+/// <param name="MigDevicesPerGpu">MIG profile → devices each GPU is partitioned into at boot; empty without MIG.</param>
 public sealed record PoolPlan(
     string Pool,
     string Provisioner,
@@ -107,9 +108,10 @@ public sealed record PoolPlan(
     decimal? UsdPerSliceHour,
     UnsharedComparison WithoutSharing,
     NodeCounts? ManagedNodeGroup,
-    KarpenterHeadroom? Karpenter)
+    KarpenterHeadroom? Karpenter,
+    IReadOnlyDictionary<string, int> MigDevicesPerGpu)
 {
-    /// <summary>Slices one node advertises: GPUs per node × replicas.</summary>
+    /// <summary>Slices one node advertises: GPUs per node × slices per GPU (MIG devices × replicas under MIG).</summary>
     public int SlicesPerNode { get; init; }
 
     /// <summary>

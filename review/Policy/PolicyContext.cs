@@ -66,13 +66,14 @@ public sealed record PolicyContext(ProgramSnapshot Program, ReviewContext Contex
     public IReadOnlySet<string> DevicePluginProfiles => SharingProfile.Documents(Program).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Slices per GPU of a device plugin config profile, read from the ConfigMap: its replicas when it shares,
-    /// 1 when it does not; null when no ConfigMap defines the profile.
+    /// Slices per GPU of a Karpenter NodePool's nodes under a device plugin config profile, read from the
+    /// ConfigMap: its replicas when it shares, 1 when it does not, MIG devices per GPU × replicas under MIG
+    /// (from the EC2NodeClass user data); null when no ConfigMap defines the profile.
     /// </summary>
-    public int? SlicesPerGpu(string profile)
+    public int? SlicesPerGpu(string profile, ProgramResource nodePool)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return SharingProfile.TryFind(Program, profile)?.SlicesPerGpu;
+        return SharingProfile.TryFind(Program, profile)?.SlicesPerGpu(MigNodes.DevicesPerGpu(Program, null, nodePool).Values.Sum());
     }
 
     private IEnumerable<ProgramResource> CustomResources(string kind) =>

@@ -10,7 +10,14 @@ internal static class DevicePluginBinder
     {
         ["timeSlicing"] = SharingStrategy.TimeSlicing,
         ["mps"] = SharingStrategy.Mps,
+        ["mig"] = SharingStrategy.Mig,
         ["none"] = SharingStrategy.None,
+    };
+
+    private static readonly Dictionary<string, MigStrategy> MigStrategies = new(StringComparer.Ordinal)
+    {
+        ["single"] = MigStrategy.Uniform,
+        ["mixed"] = MigStrategy.Mixed,
     };
 
     public static NvidiaDevicePluginOptions Bind(SettingsObject? section)
@@ -40,11 +47,14 @@ internal static class DevicePluginBinder
         {
             Name = name,
             Strategy = strategy,
-            Replicas = profile.WholeNumber("replicas", strategy == SharingStrategy.None ? 1 : 0, 0, 1024),
+            // Under none and mig, 1 is the natural default (one unit per GPU, whole MIG devices); sharing strategies must say.
+            Replicas = profile.WholeNumber("replicas", strategy is SharingStrategy.None or SharingStrategy.Mig ? 1 : 0, 0, 1024),
             RenameByDefault = profile.Bool("renameByDefault", false),
-            FailRequestsGreaterThanOne = profile.Bool("failRequestsGreaterThanOne", false),
+            FailRequestsGreaterThanOne = profile.Has("failRequestsGreaterThanOne") ? profile.Bool("failRequestsGreaterThanOne", false) : null,
+            MigConfig = profile.StringOrNull("migConfig"),
+            MigStrategy = profile.Choice("migStrategy", MigStrategy.Uniform, MigStrategies),
         };
-        if (strategy != SharingStrategy.None && !profile.Has("replicas"))
+        if (strategy is SharingStrategy.TimeSlicing or SharingStrategy.Mps && !profile.Has("replicas"))
         {
             profile.Problem("replicas", "is required for a sharing profile (at least 2).");
         }

@@ -111,7 +111,12 @@ public static class SettingsBinder
             GpuPools = pools,
             Tags = tags,
         };
-        problems.AddRange(platform.Validate().Select(p => new ConfigProblem(ToKeyPath(p.Field), p.Message)));
+        // A key the binder already refused holds a stand-in value; validating that value would add a
+        // second, misleading finding for the same key (replicas: 1025 → "0 is below 2"), so it is skipped.
+        var refused = problems.Select(p => p.KeyPath).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(platform.Validate()
+            .Select(p => new ConfigProblem(ToKeyPath(p.Field), p.Message))
+            .Where(p => !refused.Contains(p.KeyPath)));
         if (problems.Count > 0)
         {
             throw new ConfigException([.. problems.DistinctBy(p => p.ToString())]);

@@ -33,6 +33,9 @@ internal sealed record LaunchTemplateArgs
 
     /// <summary>Tags of the template itself.</summary>
     public InputMap<string>? Tags { get; init; }
+
+    /// <summary>Base64-encoded user data.</summary>
+    public Input<string>? UserData { get; init; }
 }
 
 /// <summary>IMDS settings of a launch template.</summary>

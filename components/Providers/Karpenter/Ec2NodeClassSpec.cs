@@ -25,6 +25,9 @@ internal sealed record Ec2NodeClassSpec
 
     /// <summary>Tags on instances, volumes and launch templates.</summary>
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
+    /// <summary>User data Karpenter merges with its own (MIME multipart for AL2023).</summary>
+    public string? UserData { get; init; }
 }
 
 /// <summary>An AMI selector term by alias (<c>family@version</c>).</summary>

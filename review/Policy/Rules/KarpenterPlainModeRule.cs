@@ -29,7 +29,7 @@ public sealed class KarpenterPlainModeRule : PolicyRule
         {
             var name = pool.Text("metadata", "name") ?? pool.Name;
             var profile = pool.Text("spec", "template", "metadata", "labels", WellKnownKeys.DevicePluginConfigLabel);
-            if (overlaid.Contains(name) || profile is null || context.SlicesPerGpu(profile) is not ({ } slices and > 1))
+            if (overlaid.Contains(name) || profile is null || context.SlicesPerGpu(profile, pool) is not ({ } slices and > 1))
             {
                 continue;
             }

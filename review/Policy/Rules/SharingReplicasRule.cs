@@ -37,6 +37,9 @@ public sealed class SharingReplicasRule : PolicyRule
                     continue; // not a device plugin config
                 }
                 var keyPath = context.KeyPath($"DevicePlugin.Profiles[{profile}].Replicas", configMap.Name);
+                // MIG devices have their own memory: the bound below is about whole GPUs.
+                var mig = (document["flags"]?["migStrategy"]?.GetValue<string>() ?? "none") != "none";
+                var mps = document["sharing"]?["mps"] is JsonObject;
                 foreach (var replicas in Replicas(document))
                 {
                     if (replicas < SharingProfileOptions.MinReplicas)
@@ -44,9 +47,11 @@ public sealed class SharingReplicasRule : PolicyRule
                         yield return Error($"profile {profile} shares each GPU as {replicas} replica(s); the device plugin refuses fewer than {SharingProfileOptions.MinReplicas} (use strategy 'none' for no sharing).", keyPath, configMap.Name);
                         continue;
                     }
-                    foreach (var (pool, memory) in PoolsUsing(context, profile).Where(p => replicas > p.GpuMemoryGiB))
+                    foreach (var (pool, memory) in mig ? [] : PoolsUsing(context, profile).Where(p => replicas > p.GpuMemoryGiB))
                     {
-                        yield return Warning($"profile {profile} has {replicas} replicas, more than the {memory} GiB of the GPUs of pool {pool}: time-slicing does not partition memory, so each slice's fair share is under 1 GiB.", keyPath, configMap.Name);
+                        yield return Warning(mps
+                            ? $"profile {profile} has {replicas} replicas, more than the {memory} GiB of the GPUs of pool {pool}: MPS limits each client to 1/{replicas} of the GPU's memory, under 1 GiB."
+                            : $"profile {profile} has {replicas} replicas, more than the {memory} GiB of the GPUs of pool {pool}: time-slicing does not partition memory, so each slice's fair share is under 1 GiB.", keyPath, configMap.Name);
                     }
                 }
             }

@@ -21,7 +21,7 @@ public sealed class SharingProfileTests
         var profile = new SharingProfileOptions { Name = "exclusive", Strategy = SharingStrategy.None };
 
         Assert.Empty(profile.Validate());
-        Assert.Equal(1, profile.SlicesPerGpu);
+        Assert.Equal(1, profile.SlicesPerGpu(GpuInstanceCatalog.BuiltIn.Find("g4dn.12xlarge")!));
         Assert.DoesNotContain("sharing", DevicePluginConfig.Render(profile), StringComparison.Ordinal);
     }
 

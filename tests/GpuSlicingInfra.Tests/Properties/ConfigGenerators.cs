@@ -52,7 +52,8 @@ internal static class ConfigGenerators
 
     private static readonly Gen<(string Strategy, int Replicas, bool Fail)> Profile = Gen.OneOf(
         Gen.Select(Gen.Int[2, 64], Gen.Bool, (r, f) => ("timeSlicing", r, f)),
-        Gen.Int[2, 48].Select(r => ("mps", r, false)),
+        // 16: the MPS limit on every GPU the generator may pick (V100 takes no more; PoolSharingProblems).
+        Gen.Int[2, 16].Select(r => ("mps", r, false)),
         Gen.Bool.Select(_ => ("none", 1, false)));
 
     private static readonly Gen<JsonObject> Pool =

@@ -47,6 +47,7 @@ public sealed class StrictStringPropertyTests
             {
                 ["ts-10"] = new JsonObject { ["strategy"] = "timeSlicing", ["replicas"] = 10 },
                 ["ts-10-shared"] = new JsonObject { ["strategy"] = "timeSlicing", ["replicas"] = 10, ["renameByDefault"] = true },
+                ["mig-1g"] = new JsonObject { ["strategy"] = "mig", ["migConfig"] = "all-1g.10gb", ["migStrategy"] = "single" },
             },
         },
         [Prefix + "karpenter"] = new JsonObject

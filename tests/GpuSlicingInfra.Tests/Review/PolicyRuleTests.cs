@@ -197,7 +197,7 @@ public sealed class PolicyRuleTests
     }
 
     // The ts-10-shared profile in dev's ConfigMap (ts-10 above it also has 10 replicas but no pool uses it).
-    private const string SharedReplicas = "renameByDefault: true\n              failRequestsGreaterThanOne: false\n              resources:\n              - name: nvidia.com/gpu\n                replicas: ";
+    private const string SharedReplicas = "renameByDefault: true\n              resources:\n              - name: nvidia.com/gpu\n                replicas: ";
 
     [Fact]
     public void GSI009_more_replicas_than_gpu_memory_gib_on_a_karpenter_pool_is_a_warning()
