@@ -19,7 +19,7 @@ public static class GpuModels
     /// <summary>H200 SXM 141 GB (p5e, p5en).</summary>
     public static readonly MigGpu H200Sxm141 = new("H200-141GB", "0x233510DE");
 
-    /// <summary>B200 (p6-b200); the catalog has no B200 type yet, the layouts are kept for when it does.</summary>
+    /// <summary>B200 (p6-b200).</summary>
     public static readonly MigGpu B200 = new("B200", "0x290110DE");
 
     private static readonly IReadOnlyList<GpuModelFacts> Known =
@@ -34,16 +34,21 @@ public static class GpuModels
         new("NVIDIA A100", 80, new(8, 0), A100Sxm80),
         new("NVIDIA H100", 80, new(9, 0), H100Sxm80),
         new("NVIDIA H200", 141, new(9, 0), H200Sxm141),
+        new("NVIDIA B200", 180, new(10, 0), B200),
     ];
 
     /// <summary>Every MIG GPU the layout table covers.</summary>
     public static IReadOnlyList<MigGpu> MigGpus { get; } = [A100Sxm40, A100Sxm80, H100Sxm80, H200Sxm141, B200];
 
-    /// <summary>The facts of an instance type's GPU, or null when this product does not know the model.</summary>
+    /// <summary>
+    /// The facts of an instance type's GPU, or null when this product does not know the model. Memory tells MIG GPUs
+    /// apart (an A100 of 40 or 80 GB partitions differently); other models match by name, so a fractional L4 (g6f,
+    /// 3 to 12 GB of one L4) has the L4's compute capability.
+    /// </summary>
     public static GpuModelFacts? Of(GpuInstanceType type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return Known.FirstOrDefault(f => f.Model == type.GpuModel && f.MemoryGiB == type.GpuMemoryGiB);
+        return Known.FirstOrDefault(f => f.Model == type.GpuModel && (f.MemoryGiB == type.GpuMemoryGiB || f.Mig is null));
     }
 
     /// <summary>MPS clients per GPU for an instance type; the lower limit when the model is unknown, which is always safe.</summary>

@@ -69,6 +69,7 @@ public sealed class StrictStringPropertyTests
                 ["provisioner"] = "karpenter",
                 ["karpenterMode"] = "overlay-shared",
                 ["karpenterInstanceSelection"] = "types",
+                ["karpenterConsolidationPolicy"] = "WhenEmpty",
                 ["karpenterConsolidateAfter"] = "10m",
                 ["karpenterExpireAfter"] = "720h",
                 ["karpenterDisruptionBudget"] = "10%",

@@ -49,7 +49,7 @@ public sealed class MigTests
     [Fact]
     public void Single_strategy_refuses_a_layout_with_several_mig_profiles()
     {
-        var problems = SharingStacks.Problems(SharingStacks.Yaml("strategy: mig\nmigConfig: all-balanced", "instanceTypes: [p5.48xlarge]"));
+        var problems = SharingStacks.Problems(SharingStacks.Yaml("strategy: mig\nmigConfig: all-balanced", "instanceTypes: [p4de.24xlarge]"));
 
         var finding = Assert.Single(problems);
         Assert.Equal("gpu-slicing-infra:gpuPools.gpu.profile", finding.KeyPath);
@@ -63,7 +63,7 @@ public sealed class MigTests
     [InlineData("strategy: mps\nreplicas: 4\nmigConfig: all-1g.10gb", "devicePlugin.profiles.p.migConfig")]
     public void Profile_rules_name_their_key(string profile, string key)
     {
-        var problems = SharingStacks.Problems(SharingStacks.Yaml(profile, "instanceTypes: [p5.48xlarge]"));
+        var problems = SharingStacks.Problems(SharingStacks.Yaml(profile, "instanceTypes: [p4de.24xlarge]"));
 
         Assert.Equal("gpu-slicing-infra:" + key, Assert.Single(problems).KeyPath);
     }
@@ -73,7 +73,7 @@ public sealed class MigTests
     [InlineData("\nmigStrategy: mixed", "mixed")]
     public void The_plugin_mig_strategy_matches_the_profile(string extra, string flag)
     {
-        var settings = SharingStacks.Bind(SharingStacks.Yaml("strategy: mig\nmigConfig: all-1g.10gb" + extra, "instanceTypes: [p5.48xlarge]"));
+        var settings = SharingStacks.Bind(SharingStacks.Yaml("strategy: mig\nmigConfig: all-1g.10gb" + extra, "instanceTypes: [p4de.24xlarge]"));
 
         Assert.Contains($"migStrategy: {flag}\n", DevicePluginConfig.Render(settings.Platform.DevicePlugin.Profiles[0]), StringComparison.Ordinal);
         Assert.Contains("migStrategy: none\n", DevicePluginConfig.Render(new SharingProfileOptions { Name = "t", Replicas = 2 }), StringComparison.Ordinal);
@@ -82,10 +82,10 @@ public sealed class MigTests
     [Fact]
     public void Replicas_time_slice_each_mig_device_under_single()
     {
-        var settings = SharingStacks.Bind(SharingStacks.Yaml("strategy: mig\nmigConfig: all-1g.10gb\nreplicas: 3", "instanceTypes: [p5.48xlarge]"));
+        var settings = SharingStacks.Bind(SharingStacks.Yaml("strategy: mig\nmigConfig: all-1g.10gb\nreplicas: 3", "instanceTypes: [p4de.24xlarge]"));
         var profile = settings.Platform.DevicePlugin.Profiles[0];
 
-        Assert.Equal(21, profile.SlicesPerGpu(GpuInstanceCatalog.BuiltIn.Find("p5.48xlarge")!));
+        Assert.Equal(21, profile.SlicesPerGpu(GpuInstanceCatalog.BuiltIn.Find("p4de.24xlarge")!));
         Assert.Contains("timeSlicing:", DevicePluginConfig.Render(profile), StringComparison.Ordinal);
     }
 
@@ -109,7 +109,7 @@ public sealed class MigTests
     public void Mixed_limits_count_mig_resources_and_leave_whole_gpus_unlimited()
     {
         var settings = SharingStacks.Bind(SharingStacks.Yaml("strategy: mig\nmigConfig: all-balanced\nmigStrategy: mixed",
-            "provisioner: karpenter\nkarpenterMode: overlay-override\nkarpenterMaxNodes: 2\ninstanceTypes: [p5.48xlarge]", karpenter: true));
+            "provisioner: karpenter\nkarpenterMode: overlay-override\nkarpenterMaxNodes: 2\ninstanceTypes: [p4de.24xlarge]", karpenter: true));
 
         var limits = KarpenterPoolDesign.Limits(settings.Platform.GpuPools[0], settings.Platform.DevicePlugin.Profiles[0]);
 
@@ -122,7 +122,7 @@ public sealed class MigTests
     public void Plain_karpenter_cannot_provision_mixed_mig_resources()
     {
         var problems = SharingStacks.Problems(SharingStacks.Yaml("strategy: mig\nmigConfig: all-balanced\nmigStrategy: mixed",
-            "provisioner: karpenter\nkarpenterMode: plain\ninstanceTypes: [p5.48xlarge]", karpenter: true));
+            "provisioner: karpenter\nkarpenterMode: plain\ninstanceTypes: [p4de.24xlarge]", karpenter: true));
 
         var finding = Assert.Single(problems);
         Assert.Equal("gpu-slicing-infra:gpuPools.gpu.karpenterMode", finding.KeyPath);
@@ -158,7 +158,7 @@ public sealed class MigTests
     private static IReadOnlyDictionary<string, string> Overlay(string profile)
     {
         var settings = SharingStacks.Bind(SharingStacks.Yaml("strategy: mig\n" + profile,
-            "provisioner: karpenter\nkarpenterMode: overlay-override\ninstanceTypes: [p5.48xlarge]", karpenter: true));
+            "provisioner: karpenter\nkarpenterMode: overlay-override\ninstanceTypes: [p4de.24xlarge]", karpenter: true));
         var pool = settings.Platform.GpuPools[0];
         return Assert.Single(KarpenterPoolDesign.Overlays(pool, settings.Platform.DevicePlugin.Profiles[0])).Capacity;
     }

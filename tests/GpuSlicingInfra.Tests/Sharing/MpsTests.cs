@@ -19,8 +19,8 @@ public sealed class MpsTests
 
     [Theory]
     [InlineData("p3.2xlarge", 16)]
-    [InlineData("g4dn.xlarge", 48)]
-    [InlineData("p5.48xlarge", 48)]
+    [InlineData("g4dn.8xlarge", 48)]
+    [InlineData("p4d.24xlarge", 48)]
     public void The_limit_follows_compute_capability(string type, int replicas)
     {
         var settings = SharingStacks.Bind(SharingStacks.Yaml($"strategy: mps\nreplicas: {replicas}", $"instanceTypes: [{type}]"));

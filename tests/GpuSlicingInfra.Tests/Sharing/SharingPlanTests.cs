@@ -54,7 +54,7 @@ public sealed class SharingPlanTests
     [Fact]
     public void Replicas_above_gpu_memory_on_mps_say_that_mps_limits_each_client()
     {
-        var (settings, program) = ReviewFixtures.Compile(StackFixtures.Inline(SharingStacks.Yaml("strategy: mps\nreplicas: 32", "instanceTypes: [g4dn.xlarge]")));
+        var (settings, program) = ReviewFixtures.Compile(StackFixtures.Inline(SharingStacks.Yaml("strategy: mps\nreplicas: 32", "instanceTypes: [g4dn.8xlarge]")));
         var findings = new SharingReplicasRule().Check(ReviewFixtures.Policy(settings, program)).ToList();
         var warning = Assert.Single(ReviewFixtures.Plan(settings, program, FixedClock.Today).Warnings, w => w.Code == "replicas-above-gpu-memory");
 
