@@ -34,6 +34,9 @@ public static class WellKnownKeys
     /// <summary>Node label naming the GPU pool a node belongs to.</summary>
     public const string PoolLabel = "gpu-slicing-infra/pool";
 
+    /// <summary>Node label <c>"true"</c> on pools declared latency-sensitive (<c>GpuPoolOptions.LatencySensitive</c>): pods can select it, and review reads it from any program.</summary>
+    public const string LatencySensitiveLabel = "gpu-slicing-infra/latency-sensitive";
+
     /// <summary>Node label that marks system nodes; controllers select it.</summary>
     public const string NodeRoleLabel = "gpu-slicing-infra/node-role";
 

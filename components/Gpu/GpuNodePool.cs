@@ -59,13 +59,18 @@ public sealed class GpuNodePool
         }, new ResourceOptions { Protect = options.Protect });
     }
 
-    /// <summary>Labels of the pool's nodes: GPU presence, sharing profile, pool name, plus extras.</summary>
+    /// <summary>Labels of the pool's nodes: GPU presence, sharing profile, pool name, latency-sensitive when declared, plus extras.</summary>
     public static SortedDictionary<string, string> NodeLabels(GpuPoolOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return ResourceTags.Merge(options.Labels,
+        var labels = ResourceTags.Merge(options.Labels,
             (WellKnownKeys.GpuPresentLabel, "true"),
             (WellKnownKeys.DevicePluginConfigLabel, options.Profile),
             (WellKnownKeys.PoolLabel, options.Name));
+        if (options.LatencySensitive)
+        {
+            labels[WellKnownKeys.LatencySensitiveLabel] = "true";
+        }
+        return labels;
     }
 }

@@ -46,6 +46,13 @@ public sealed record GpuPoolOptions
     /// <summary>Protect the node group from deletion. Default: off.</summary>
     public bool Protect { get; init; }
 
+    /// <summary>
+    /// The pool serves latency-sensitive work (online inference, interactive use): its nodes carry the
+    /// <see cref="WellKnownKeys.LatencySensitiveLabel"/> label, and plan and validate advise MPS or MIG where its
+    /// profile time-slices. Default: off.
+    /// </summary>
+    public bool LatencySensitive { get; init; }
+
     /// <summary>Tags on every resource. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
@@ -89,7 +96,7 @@ public sealed record GpuPoolOptions
             problems.Add(new(nameof(InstanceTypes), $"'{duplicate.Key}' is listed more than once."));
         }
         problems.AddRange(ConfigRules.KubernetesLabels(Labels, nameof(Labels),
-            [WellKnownKeys.GpuPresentLabel, WellKnownKeys.DevicePluginConfigLabel, WellKnownKeys.PoolLabel]));
+            [WellKnownKeys.GpuPresentLabel, WellKnownKeys.DevicePluginConfigLabel, WellKnownKeys.PoolLabel, WellKnownKeys.LatencySensitiveLabel]));
         if (DiskSizeGiB is < 50 or > 16384)
         {
             problems.Add(new(nameof(DiskSizeGiB), $"{DiskSizeGiB} must be between 50 and 16384 GiB (GPU images need room)."));

@@ -52,7 +52,8 @@ public static class PlanBuilder
     /// <summary>How to read the numbers; shown under the tables and in JSON.</summary>
     public static IReadOnlyList<string> Notes { get; } =
     [
-        "Time-slicing does not partition GPU memory: every slice sees all of the GPU's memory; GiB/slice (GPU memory ÷ replicas) is a nominal fair share, not a limit.",
+        "Time-slicing does not partition GPU memory: every slice sees all of the GPU's memory; GiB/slice (GPU memory ÷ replicas) is a nominal fair share, not a limit. " +
+        "Nor compute: R busy pods each get 1/R of the GPU and a step takes about R× as long; a pool declared latency-sensitive (gpuPools.<name>.latencySensitive, node label gpu-slicing-infra/latency-sensitive) is told when MPS or MIG fits it better.",
         "Prices: us-east-1 on-demand list prices unless overridden by the prices setting; NAT data processing and EBS are not included.",
         "Monthly = hourly × 730. Without sharing: each slice as one whole GPU at the pool's first type's price per GPU, at desired size (at the node limit for a Karpenter-only pool, which is empty at rest).",
     ];
@@ -130,6 +131,7 @@ public static class PlanBuilder
         {
             SlicesPerNode = gpusPerNode * slicesPerGpu,
             MaxPodsPerNode = type?.MaxPods,
+            LatencySensitive = pool.LatencySensitive,
         };
     }
 

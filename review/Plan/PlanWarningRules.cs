@@ -9,6 +9,7 @@ public static class PlanWarningRules
     public static IReadOnlyList<IPlanWarningRule> Default { get; } =
     [
         new Rule(ReplicasAboveGpuMemory),
+        new Rule(SharingAdviceWarnings),
         new Rule(SpotInProd),
         new Rule(SpotPricedAtListPrice),
         new Rule(PublicEndpoint),
@@ -29,6 +30,10 @@ public static class PlanWarningRules
             $"pool {p.Pool}: {p.Replicas} slices per {p.GpuModel} ({p.GpuMemoryGiB} GiB) leave under 1 GiB of GPU memory per slice, " +
             (p.Strategy == "mps" ? "and MPS limits each client to that share." : "and time-slicing does not isolate memory."),
             context.Context.KeyPath($"DevicePlugin.Profiles[{p.Profile}].Replicas")));
+
+    private static IEnumerable<PlanWarning> SharingAdviceWarnings(PlanContext context) =>
+        context.Pools.SelectMany(p => SharingAdvice.For(p, context.Context.InstanceCatalog))
+            .Select(a => new PlanWarning("sharing-advice", a.Message, context.Context.KeyPath(a.Field)));
 
     private static IEnumerable<PlanWarning> SpotInProd(PlanContext context) =>
         !context.Context.IsProd ? [] :

@@ -17,7 +17,9 @@ namespace GpuSlicingInfra.Review.Plan;
 /// <param name="CapacityType"><c>onDemand</c> or <c>spot</c> (the node group's when there is one).</param>
 /// <param name="Profile">The device plugin profile its nodes select.</param>
 /// <param name="MigDevices">MIG profile → devices per GPU its nodes create at boot (<see cref="MigNodes"/>); empty without MIG.</param>
-internal sealed record ProgramPool(string Name, GroupNodes? Group, KarpenterNodes? Karpenter, string CapacityType, SharingProfile Profile, IReadOnlyDictionary<string, int> MigDevices)
+/// <param name="LatencySensitive">Its nodes carry the <c>gpu-slicing-infra/latency-sensitive</c> label.</param>
+internal sealed record ProgramPool(string Name, GroupNodes? Group, KarpenterNodes? Karpenter, string CapacityType, SharingProfile Profile, IReadOnlyDictionary<string, int> MigDevices,
+    bool LatencySensitive)
 {
     /// <summary>
     /// The types the pool may launch: the node group's in its order (on-demand node groups launch them in list
@@ -78,7 +80,9 @@ internal sealed record ProgramPool(string Name, GroupNodes? Group, KarpenterNode
         var capacity = group is not null
             ? (group.Text("capacityType") == "SPOT" ? "spot" : "onDemand")
             : karpenter!.CapacityType;
-        return new ProgramPool(name, groupNodes, karpenter, capacity, profile, MigNodes.DevicesPerGpu(program, group, nodePool));
+        var latencySensitive = (group?.Text("labels", WellKnownKeys.LatencySensitiveLabel)
+            ?? nodePool?.Text("spec", "template", "metadata", "labels", WellKnownKeys.LatencySensitiveLabel)) == "true";
+        return new ProgramPool(name, groupNodes, karpenter, capacity, profile, MigNodes.DevicesPerGpu(program, group, nodePool), latencySensitive);
     }
 
     /// <summary>A count in the program; 0 when absent or not a number (policy reports missing limits).</summary>

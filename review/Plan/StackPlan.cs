@@ -119,6 +119,9 @@ public sealed record PoolPlan(
     /// null when the type is not in the review's catalog. Validation keeps <see cref="SlicesPerNode"/> within it less the DaemonSets.
     /// </summary>
     public int? MaxPodsPerNode { get; init; }
+
+    /// <summary>The pool is declared latency-sensitive (its nodes' <c>gpu-slicing-infra/latency-sensitive</c> label).</summary>
+    public bool LatencySensitive { get; init; }
 }
 
 /// <summary>

@@ -22,6 +22,7 @@ public static class PolicyRules
         new DevicePluginConfigLabelRule(),
         new KarpenterPlainModeRule(),
         new EncryptedVolumesRule(),
+        new SharingAdviceRule(),
     ];
 
     /// <summary>Every finding of <paramref name="rules"/> (default: <see cref="Default"/>), errors first, then by rule id.</summary>

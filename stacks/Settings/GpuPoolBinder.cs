@@ -86,6 +86,7 @@ internal static class GpuPoolBinder
             CapacityType = pool.Choice("capacityType", defaults.CapacityType, CapacityTypes),
             DiskSizeGiB = pool.WholeNumber("diskSizeGiB", defaults.DiskSizeGiB, 1, 16384),
             Labels = pool.StringMap("labels"),
+            LatencySensitive = pool.Bool("latencySensitive", defaults.LatencySensitive),
             ManagedNodeGroup = provisioner.ManagedNodeGroup ? group : null,
             Karpenter = provisioner.Karpenter ? karpenter : null,
             Protect = protect,
