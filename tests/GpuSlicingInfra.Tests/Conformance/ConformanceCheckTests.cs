@@ -6,7 +6,8 @@ namespace GpuSlicingInfra.Tests.Conformance;
 /// Every shipped stack and every valid fixture stack compiles to a program that type-checks against the
 /// official Pulumi SDK typings and validates against the upstream Karpenter CRDs, device-plugin config
 /// format and chart values (tests/conformance/check), and passes the check's engine pass against its own stack
-/// file (stack config keys become program names in pulumi-yaml). Needs Node.js 20+ and npm on PATH.
+/// file (stack config keys become program names in pulumi-yaml); the sample projects' stacks too. Needs Node.js 20+
+/// and npm on PATH.
 /// </summary>
 public sealed class ConformanceCheckTests
 {
@@ -56,10 +57,21 @@ public sealed class ConformanceCheckTests
         Assert.True(lines.Length >= 11, $"expected one line per planted mistake (11), got {lines.Length}:\n{stdout}");
     }
 
+    // The shipped stacks, the fixture stacks and every sample project's stacks (samples/*/Pulumi.<stack>.yaml).
     private static IEnumerable<string> StackFiles() =>
         Directory.GetFiles(RepoPaths.Root, "Pulumi.*.yaml")
             .Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "GpuSlicingInfra.Tests", "Fixtures", "Stacks"), "Pulumi.*.yaml"))
+            .Concat(Directory.GetDirectories(Path.Combine(RepoPaths.Root, "samples")).SelectMany(d => Directory.GetFiles(d, "Pulumi.*.yaml")))
             .Order(StringComparer.Ordinal);
+
+    [Fact]
+    public void The_samples_with_stacks_are_among_the_checked_stacks()
+    {
+        var checkedStacks = StackFiles().Select(f => Path.GetRelativePath(RepoPaths.Root, f).Replace('\\', '/')).ToList();
+
+        Assert.Contains("samples/SharingStrategies/Pulumi.inference.yaml", checkedStacks);
+        Assert.Contains("samples/ToolUser/Pulumi.staging.yaml", checkedStacks);
+    }
 
     /// <summary>Runs the check; <paramref name="arguments"/> are programs, each optionally followed by
     /// <c>--stack-config STACK.yaml</c>.</summary>
