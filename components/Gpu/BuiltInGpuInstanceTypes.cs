@@ -12,7 +12,7 @@ namespace GpuSlicingInfra.Components.Gpu;
 /// commit 1d927085dd81a9df9301e613f371dac5b4d16bfe (generated 2026-08-06); the default card's count, not the
 /// instance's total, as Karpenter's ENILimitedPods (pkg/providers/instancetype/types.go) and the VPC CNI use it.</item>
 /// <item>Prices: AWS EC2 on-demand pricing, Linux, us-east-1, as collected in docs/ec2-gpu-instances.md (2025-11; p4d/p5
-/// after the June 2025 reduction). Types added later (g5g, g6f, p4de, p5.4xlarge, p5en, p6-b200): Karpenter's generated
+/// after the June 2025 reduction). Types added later (g5g, g6f, gr6, p4de, p5.4xlarge, p5en, p6-b200): Karpenter's generated
 /// us-east-1 on-demand prices, pkg/providers/pricing/zz_generated.pricing_aws.go at the same commit (generated
 /// 2026-07-20), which agree with every earlier price above to the cent. p5e is sold through capacity blocks only and
 /// has no on-demand price: plan shows it unpriced until the stack's <c>prices</c> setting gives one.</item>
@@ -40,6 +40,8 @@ public static class BuiltInGpuInstanceTypes
             ("xlarge", 1, 4, 16, 58, 0.805m), ("2xlarge", 1, 8, 32, 58, 0.978m), ("4xlarge", 1, 16, 64, 234, 1.323m),
             ("8xlarge", 1, 32, 128, 234, 2.014m), ("16xlarge", 1, 64, 256, 737, 3.397m), ("12xlarge", 4, 48, 192, 234, 4.602m),
             ("24xlarge", 4, 96, 384, 737, 6.675m), ("48xlarge", 8, 192, 768, 737, 13.350m)),
+        // One L4 with more host memory per vCPU (gr6.4xlarge 16 vCPUs / 128 GiB, gr6.8xlarge 32 / 256).
+        .. Family("gr6", "NVIDIA L4", 24, ("4xlarge", 1, 16, 128, 234, 1.5392m), ("8xlarge", 1, 32, 256, 234, 2.4464m)),
         .. Family("g6e", "NVIDIA L40S", 48,
             ("xlarge", 1, 4, 32, 58, 1.861m), ("2xlarge", 1, 8, 64, 58, 2.242m), ("4xlarge", 1, 16, 128, 234, 3.004m),
             ("8xlarge", 1, 32, 256, 234, 4.529m), ("16xlarge", 1, 64, 512, 737, 7.577m), ("12xlarge", 4, 48, 384, 292, 10.493m),

@@ -35,7 +35,7 @@ public sealed class CatalogPriceSourceTests
     {
         var families = GpuInstanceCatalog.BuiltIn.All.GroupBy(t => t.Family).ToDictionary(g => g.Key, g => g.ToList());
 
-        Assert.Equal(["g4dn", "g5", "g5g", "g6", "g6e", "g6f", "p3", "p4d", "p4de", "p5", "p5e", "p5en", "p6-b200"], families.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["g4dn", "g5", "g5g", "g6", "g6e", "g6f", "gr6", "p3", "p4d", "p4de", "p5", "p5e", "p5en", "p6-b200"], families.Keys.Order(StringComparer.Ordinal));
         Assert.All(GpuInstanceCatalog.BuiltIn.All, t => Assert.Equal(t.Family is "p4d" or "p4de" or "p5" or "p5e" or "p5en" or "p6-b200", t.SupportsMig));
         var p5 = GpuInstanceCatalog.BuiltIn.Find("p5.48xlarge")!;
         Assert.Equal((8, 80, 192, 2048), (p5.GpuCount, p5.GpuMemoryGiB, p5.VCpus, p5.MemoryGiB));
