@@ -14,14 +14,23 @@ public sealed class GpuNodePool
     /// Adds the pool's launch template and managed node group to <paramref name="cluster"/>, named
     /// <c>{name}-launch-template</c> and <c>{name}-nodes</c>, sized by the pool's
     /// <see cref="GpuPoolOptions.ManagedNodeGroup"/> (required here).
-    /// A MIG <paramref name="profile"/> (the pool's sharing profile) partitions the GPUs at boot through the launch template's user data.
+    /// The pool's sharing <paramref name="profile"/> (the one <see cref="GpuPoolOptions.Profile"/> names) is required: under
+    /// MIG the launch template's user data partitions the GPUs at boot, and without that the device plugin would find
+    /// no MIG devices.
     /// </summary>
-    public GpuNodePool(PulumiProgram program, string name, Cluster cluster, GpuPoolOptions options, SharingProfileOptions? profile = null)
+    /// <exception cref="ArgsValidationException">The options are invalid, have no managed node group, or <paramref name="profile"/> is not the one they name.</exception>
+    public GpuNodePool(PulumiProgram program, string name, Cluster cluster, GpuPoolOptions options, SharingProfileOptions profile)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(profile);
         ArgsValidationException.ThrowIfAny(nameof(GpuPoolOptions), options.Validate());
+        if (profile.Name != options.Profile)
+        {
+            throw new ArgsValidationException(nameof(GpuPoolOptions), [new(nameof(GpuPoolOptions.Profile),
+                $"pool '{options.Name}' names profile '{options.Profile}' but was given profile '{profile.Name}'.")]);
+        }
         if (options.ManagedNodeGroup is not { } sizes)
         {
             throw new ArgsValidationException(nameof(GpuPoolOptions), [new(nameof(GpuPoolOptions.ManagedNodeGroup),
@@ -34,7 +43,7 @@ public sealed class GpuNodePool
             // GPU workloads get AWS credentials from Pod Identity, never from the node's IMDS.
             hopLimit: 1, options.Tags, options.Protect,
             // A MIG profile's layout is applied at boot, before the node joins.
-            userData: profile is null ? null : MigPartitioning.UserData(options, profile));
+            userData: MigPartitioning.UserData(options, profile));
         _ = new ManagedNodeGroup(program, $"{name}-nodes", new ManagedNodeGroupArgs
         {
             Cluster = cluster.Resource.Reference,

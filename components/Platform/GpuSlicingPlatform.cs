@@ -76,7 +76,7 @@ public sealed class GpuSlicingPlatform
         foreach (var pool in options.GpuPools.Where(p => p.UsesManagedNodeGroup))
         {
             _ = new GpuNodePool(program, Child($"gpu-{pool.Name}"), Cluster, WithTags(pool, tags),
-                options.DevicePlugin.Profiles.FirstOrDefault(p => p.Name == pool.Profile));
+                options.DevicePlugin.Profiles.First(p => p.Name == pool.Profile));
         }
 
         var karpenterPools = karpenterOn ? options.GpuPools.Where(p => p.UsesKarpenter).ToList() : [];
@@ -109,7 +109,7 @@ public sealed class GpuSlicingPlatform
     /// <summary>The network.</summary>
     public Network Network { get; }
 
-    /// <summary>The cluster: more pools or components can join it (e.g. <c>new GpuNodePool(program, name, platform.Cluster, pool)</c>).</summary>
+    /// <summary>The cluster: more pools or components can join it (e.g. <c>new GpuNodePool(program, name, platform.Cluster, pool, profile)</c>).</summary>
     public Cluster Cluster { get; }
 
     /// <summary>The EKS cluster's name, as the deployed cluster reports it.</summary>

@@ -149,7 +149,7 @@ public sealed class PlatformCompositionTests
         var systemNodes = cluster.AddSystemNodeGroup("eks-system");
 
         // When a GPU pool and the device plugin are added to it
-        _ = new GpuNodePool(program, "gpu-t4", cluster, new GpuPoolOptions { Name = "t4", Profile = "ts-4", ManagedNodeGroup = new() });
+        _ = new GpuNodePool(program, "gpu-t4", cluster, new GpuPoolOptions { Name = "t4", Profile = "ts-4", ManagedNodeGroup = new() }, new SharingProfileOptions { Name = "ts-4", Replicas = 4 });
         _ = new NvidiaDevicePlugin(program, "plugin", cluster.AddKubernetesProvider("eks-k8s"), systemNodes,
             new NvidiaDevicePluginOptions { Profiles = [new SharingProfileOptions { Name = "ts-4", Replicas = 4 }], DefaultProfile = "ts-4" }, []);
 
@@ -168,7 +168,7 @@ public sealed class PlatformCompositionTests
         var program = new PulumiProgram("p", []);
         var platform = new GpuSlicingPlatform(program, "ml", TestPrograms.PlatformArgs());
 
-        _ = new GpuNodePool(program, "ml-gpu-extra", platform.Cluster, new GpuPoolOptions { Name = "extra", Profile = "ts-4", ManagedNodeGroup = new() });
+        _ = new GpuNodePool(program, "ml-gpu-extra", platform.Cluster, new GpuPoolOptions { Name = "extra", Profile = "ts-4", ManagedNodeGroup = new() }, new SharingProfileOptions { Name = "ts-4", Replicas = 4 });
 
         var parsed = new ParsedProgram(ProgramWriter.Write(program));
         Assert.Equal(ParsedProgram.Scalar(parsed.Resource("ml-gpu-t4-nodes"), "properties.nodeRoleArn"), ParsedProgram.Scalar(parsed.Resource("ml-gpu-extra-nodes"), "properties.nodeRoleArn"));
@@ -183,9 +183,25 @@ public sealed class PlatformCompositionTests
             program.AddVariable<string>("suffix", Expr.Text("abc123")));
 
         var error = Assert.Throws<ArgsValidationException>(() => new GpuNodePool(program, "gpu-t4", cluster,
-            new GpuPoolOptions { Name = "t4", Profile = "ts-4", Karpenter = new() }));
+            new GpuPoolOptions { Name = "t4", Profile = "ts-4", Karpenter = new() }, new SharingProfileOptions { Name = "ts-4", Replicas = 4 }));
 
         Assert.Equal(nameof(GpuPoolOptions.ManagedNodeGroup), Assert.Single(error.Problems).Field);
+    }
+
+    [Fact]
+    public void A_node_pool_refuses_a_profile_other_than_the_one_its_pool_names()
+    {
+        // The profile decides the node's user data (MIG partitioning): a wrong one would boot GPUs unpartitioned.
+        var program = new PulumiProgram("p", []);
+        var cluster = new Cluster(program, "eks", new Network(program, "net", new NetworkOptions()), new ClusterOptions { Name = "c" },
+            program.AddVariable<string>("suffix", Expr.Text("abc123")));
+
+        var error = Assert.Throws<ArgsValidationException>(() => new GpuNodePool(program, "gpu-a100", cluster,
+            new GpuPoolOptions { Name = "a100", Profile = "mig-1g", InstanceTypes = ["p4d.24xlarge"], ManagedNodeGroup = new() },
+            new SharingProfileOptions { Name = "ts-4", Replicas = 4 }));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal((nameof(GpuPoolOptions.Profile), "pool 'a100' names profile 'mig-1g' but was given profile 'ts-4'."), (problem.Field, problem.Message));
     }
 
     private static PulumiProgram TwoPlatforms()
