@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GpuSlicingInfra.Review.Policy;
 using GpuSlicingInfra.Tests.Support;
 
 namespace GpuSlicingInfra.Tests.Cli;
@@ -17,7 +18,8 @@ public sealed class ValidateCommandTests
         Assert.True((bool)report["passed"]!);
         Assert.Equal(0, (int)report["errors"]!);
         Assert.Equal(warnings, (int)report["warnings"]!);
-        Assert.Equal(14, (int)report["rulesChecked"]!);
+        Assert.Equal(PolicyRules.Default.Count, (int)report["rulesChecked"]!);
+        Assert.Equal(15, PolicyRules.Default.Count);
     }
 
     [Fact]
