@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using GpuSlicingInfra.Components.Program;
 
@@ -45,7 +45,8 @@ public static class DevicePluginConfig
 
     /// <summary>
     /// A short digest of the whole ConfigMap. The plugin reads an external ConfigMap only at start,
-    /// so the digest goes into a pod annotation: a config change rolls the pods.
+    /// so the digest goes into a pod annotation: a config change rolls the pods. It only detects change, so
+    /// a managed non-cryptographic hash serves: SHA-256 would load OpenSSL, a tenth of the compiler's run.
     /// </summary>
     public static string Checksum(SortedDictionary<string, string> data)
     {
@@ -55,7 +56,7 @@ public static class DevicePluginConfig
         {
             text.Append(key).Append('\0').Append(value).Append('\0');
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+        return Convert.ToHexStringLower(XxHash64.Hash(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private static KeyValuePair<string, Expr> Entry(string key, Expr value) => KeyValuePair.Create(key, value);
