@@ -1,5 +1,6 @@
 using GpuSlicingInfra.Components.Autoscaling;
 using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Monitoring;
 
 namespace GpuSlicingInfra.Components.Platform;
 
@@ -13,7 +14,8 @@ public static class GpuNodePods
     /// The DaemonSets the platform runs on a pool's GPU nodes, by name: the EKS add-ons that tolerate every taint
     /// (<c>aws-node</c> of the VPC CNI, <c>kube-proxy</c>, <c>eks-pod-identity-agent</c> when Karpenter uses Pod
     /// Identity), the device plugin, with GPU Feature Discovery its <c>gpu-feature-discovery</c> and NFD's
-    /// <c>nfd-worker</c> (both tolerate the GPU taint, NvidiaDevicePlugin), and the MPS control daemon on MPS pools.
+    /// <c>nfd-worker</c> (both tolerate the GPU taint, NvidiaDevicePlugin), the DCGM exporter when it is on, and the MPS
+    /// control daemon on MPS pools.
     /// </summary>
     public static IReadOnlyList<string> DaemonSets(GpuSlicingPlatformOptions platform, SharingProfileOptions profile)
     {
@@ -28,6 +30,10 @@ public static class GpuNodePods
         if (platform.DevicePlugin.GpuFeatureDiscovery)
         {
             names.AddRange(["gpu-feature-discovery", "nfd-worker"]);
+        }
+        if (platform.DcgmExporter.Enabled)
+        {
+            names.Add(DcgmExporter.ChartName);
         }
         if (profile.Strategy == SharingStrategy.Mps)
         {

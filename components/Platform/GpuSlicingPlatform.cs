@@ -1,6 +1,7 @@
 using GpuSlicingInfra.Components.Autoscaling;
 using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Monitoring;
 using GpuSlicingInfra.Components.Program;
 using GpuSlicingInfra.Components.Providers.Aws;
 using GpuSlicingInfra.Components.Providers.Random;
@@ -80,8 +81,12 @@ public sealed class GpuSlicingPlatform
         }
 
         var karpenterPools = karpenterOn ? options.GpuPools.Where(p => p.UsesKarpenter).ToList() : [];
-        _ = new NvidiaDevicePlugin(program, Child("nvidia-device-plugin"), kubernetes, systemNodes, options.DevicePlugin,
-            karpenterPools.Any(p => p.Karpenter?.Mode == KarpenterMode.OverlayShared) ? [WellKnownKeys.SharedGpuTaintKey] : []);
+        IReadOnlyList<string> extraGpuTaints = karpenterPools.Any(p => p.Karpenter?.Mode == KarpenterMode.OverlayShared) ? [WellKnownKeys.SharedGpuTaintKey] : [];
+        _ = new NvidiaDevicePlugin(program, Child("nvidia-device-plugin"), kubernetes, systemNodes, options.DevicePlugin, extraGpuTaints);
+        if (options.DcgmExporter.Enabled)
+        {
+            _ = new DcgmExporter(program, Child("dcgm-exporter"), kubernetes, options.DcgmExporter, [WellKnownKeys.GpuTaintKey, .. extraGpuTaints]);
+        }
 
         if (karpenterOn)
         {

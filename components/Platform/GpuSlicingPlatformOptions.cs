@@ -1,6 +1,7 @@
 using GpuSlicingInfra.Components.Autoscaling;
 using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Monitoring;
 using GpuSlicingInfra.Components.Validation;
 
 namespace GpuSlicingInfra.Components.Platform;
@@ -26,6 +27,9 @@ public sealed record GpuSlicingPlatformOptions
     /// <summary>Karpenter, for pools whose provisioner includes it. Default: off.</summary>
     public KarpenterOptions Karpenter { get; init; } = new();
 
+    /// <summary>GPU metrics: NVIDIA's DCGM exporter on the GPU nodes. Default: off.</summary>
+    public DcgmExporterOptions DcgmExporter { get; init; } = new();
+
     /// <summary>GPU pools, each provided by a managed node group, a Karpenter NodePool or both. Default: none.</summary>
     public IReadOnlyList<GpuPoolOptions> GpuPools { get; init; } = [];
 
@@ -44,6 +48,7 @@ public sealed record GpuSlicingPlatformOptions
         problems.AddRange(Network.Validate().Select(p => p.Under(nameof(Network))));
         problems.AddRange(Cluster.Validate().Select(p => p.Under(nameof(Cluster))));
         problems.AddRange(DevicePlugin.Validate().Select(p => p.Under(nameof(DevicePlugin))));
+        problems.AddRange(DcgmExporter.Validate().Select(p => p.Under(nameof(DcgmExporter))));
         if (Karpenter.Enabled)
         {
             problems.AddRange(Karpenter.Validate().Select(p => p.Under(nameof(Karpenter))));

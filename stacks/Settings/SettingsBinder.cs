@@ -40,7 +40,7 @@ public static class SettingsBinder
     private static readonly string[] TopLevelKeyList =
     [
         SettingsKeys.Cluster, SettingsKeys.DevicePlugin, SettingsKeys.Environment, SettingsKeys.GpuPools, SettingsKeys.InstanceCatalog,
-        SettingsKeys.Karpenter, SettingsKeys.Network, SettingsKeys.Prices, SettingsKeys.Protect, SettingsKeys.Tags,
+        SettingsKeys.Karpenter, SettingsKeys.Monitoring, SettingsKeys.Network, SettingsKeys.Prices, SettingsKeys.Protect, SettingsKeys.Tags,
     ];
 
     private static IReadOnlyList<string> ProbeKnownKeys()
@@ -52,6 +52,7 @@ public static class SettingsBinder
             [Prefix + SettingsKeys.Network] = new JsonObject(),
             [Prefix + SettingsKeys.Cluster] = new JsonObject(),
             [Prefix + SettingsKeys.Karpenter] = new JsonObject(),
+            [Prefix + SettingsKeys.Monitoring] = new JsonObject(),
             [Prefix + SettingsKeys.DevicePlugin] = new JsonObject { ["profiles"] = new JsonObject { [Probe] = new JsonObject() } },
             [Prefix + SettingsKeys.GpuPools] = new JsonObject { [Probe] = new JsonObject() },
             [Prefix + SettingsKeys.InstanceCatalog] = new JsonObject { [Probe] = new JsonObject() },
@@ -101,6 +102,7 @@ public static class SettingsBinder
         var cluster = ClusterBinder.Bind(root.Map(SettingsKeys.Cluster), config.StackName, protect);
         var devicePlugin = DevicePluginBinder.Bind(root.Map(SettingsKeys.DevicePlugin));
         var karpenter = KarpenterBinder.Bind(root.Map(SettingsKeys.Karpenter), environment);
+        var dcgmExporter = MonitoringBinder.Bind(root.Map(SettingsKeys.Monitoring));
         var catalog = InstanceCatalogBinder.Bind(root.Map(SettingsKeys.InstanceCatalog));
         var pools = root.Entries(SettingsKeys.GpuPools).Select(e => GpuPoolBinder.Bind(e.Name, e.Value, protect, catalog)).ToList();
         var prices = BindPrices(root.Map(SettingsKeys.Prices), cluster.SystemInstanceType, catalog);
@@ -113,6 +115,7 @@ public static class SettingsBinder
             Cluster = cluster,
             DevicePlugin = devicePlugin,
             Karpenter = karpenter,
+            DcgmExporter = dcgmExporter,
             GpuPools = pools,
             Tags = tags,
         };
@@ -215,8 +218,16 @@ public static class SettingsBinder
             segments.Add(CamelCase(field[position..end]));
             position = end + 1;
         }
-        return Prefix + string.Join('.', FlattenPoolSubOptions(segments));
+        return Prefix + string.Join('.', FlattenMonitoring(FlattenPoolSubOptions(segments)));
     }
+
+    // The DCGM exporter's options live under monitoring: Enabled is monitoring.dcgmExporter (MonitoringBinder).
+    private static List<string> FlattenMonitoring(List<string> segments) => segments switch
+    {
+        ["dcgmExporter", "enabled", .. var rest] => [SettingsKeys.Monitoring, "dcgmExporter", .. rest],
+        ["dcgmExporter", .. var rest] => [SettingsKeys.Monitoring, .. rest],
+        var other => other,
+    };
 
     // A pool's stack file keys are flat (GpuPoolBinder): its sub-options' members read as the pool's own
     // keys (managedNodeGroup.maxSize → maxSize, karpenter.mode → karpenterMode), and a sub-option itself as

@@ -24,6 +24,9 @@ public static class SettingsKeys
     /// <summary><c>karpenter</c>.</summary>
     public const string Karpenter = "karpenter";
 
+    /// <summary><c>monitoring</c>: GPU metrics (the DCGM exporter).</summary>
+    public const string Monitoring = "monitoring";
+
     /// <summary><c>gpuPools</c>.</summary>
     public const string GpuPools = "gpuPools";
 

@@ -85,7 +85,8 @@ public sealed class ProgramNameTests
     {
         Assert.Equal(
             [SettingsKeys.Cluster, SettingsKeys.DevicePlugin, SettingsKeys.Environment, SettingsKeys.GpuPools,
-             SettingsKeys.InstanceCatalog, SettingsKeys.Karpenter, SettingsKeys.Network, SettingsKeys.Prices, SettingsKeys.Protect, SettingsKeys.Tags],
+             SettingsKeys.InstanceCatalog, SettingsKeys.Karpenter, SettingsKeys.Monitoring, SettingsKeys.Network, SettingsKeys.Prices, SettingsKeys.Protect,
+             SettingsKeys.Tags],
             SettingsBinder.TopLevelKeys());
 
         foreach (var stack in new[] { "dev", "prod" })

@@ -1,0 +1,27 @@
+using GpuSlicingInfra.Components.Monitoring;
+using GpuSlicingInfra.Stacks.Config;
+
+namespace GpuSlicingInfra.Stacks.Settings;
+
+/// <summary>
+/// Binds <c>monitoring</c> (<c>dcgmExporter</c>, <c>prometheusOperator</c>) to <see cref="DcgmExporterOptions"/>;
+/// the exporter's namespace and chart version keep their defaults.
+/// </summary>
+internal static class MonitoringBinder
+{
+    public static DcgmExporterOptions Bind(SettingsObject? section)
+    {
+        var defaults = new DcgmExporterOptions();
+        if (section is null)
+        {
+            return defaults;
+        }
+        var options = new DcgmExporterOptions
+        {
+            Enabled = section.Bool("dcgmExporter", defaults.Enabled),
+            PrometheusOperator = section.Bool("prometheusOperator", defaults.PrometheusOperator),
+        };
+        section.Finish();
+        return options;
+    }
+}
