@@ -28,7 +28,7 @@ internal static class PoolSharingProblems
         {
             var facts = GpuModels.Of(type);
             var why = facts is null
-                ? $"{type.GpuModel} is not a GPU model this product knows, so the lower limit of compute capability below 7.5 applies"
+                ? $"GPU ({type.GpuModel}) is not a model this product knows the compute capability of, so it is held to the limit below 7.5,"
                 : $"{type.GpuModel} (compute capability {facts.ComputeCapability}) accepts";
             yield return new(nameof(GpuPoolOptions.Profile),
                 $"profile '{profile.Name}' runs {profile.Replicas} MPS clients per GPU, but {type.Name}'s {why} at most {GpuModels.MpsMaxClients(type)}: the MPS daemon would refuse the config and the node would advertise no GPU. Lower devicePlugin.profiles.{profile.Name}.replicas.");
@@ -43,7 +43,7 @@ internal static class PoolSharingProblems
             if (GpuModels.Of(type)?.Mig is not { } gpu)
             {
                 yield return new(nameof(GpuPoolOptions.InstanceTypes),
-                    $"{type.Name} ({type.GpuModel}, {type.GpuMemoryGiB} GiB) has no MIG support, but profile '{profile.Name}' uses strategy mig; use an A100, H100 or H200 type, or another profile.");
+                    $"{type.Name} ({type.GpuModel}, {type.GpuMemoryGiB} GiB) is not a GPU whose MIG layouts this product knows, but profile '{profile.Name}' uses strategy mig; use an A100, H100, H200 or B200 type (p4d, p4de, p5, p5e, p5en, p6-b200), or another profile. supportsMig in instanceCatalog does not add layouts.");
             }
             else if (MigLayouts.Devices(layout, gpu) is not { } devices)
             {

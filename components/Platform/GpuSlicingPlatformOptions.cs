@@ -137,6 +137,10 @@ public sealed record GpuSlicingPlatformOptions
             case KarpenterMode.Plain or KarpenterMode.OverlayShared when profile is { Strategy: SharingStrategy.Mig, MigStrategy: MigStrategy.Mixed }:
                 yield return new(field, $"{(mode == KarpenterMode.Plain ? "plain" : "overlay-shared")} cannot provision for {WellKnownKeys.MigResourcePrefix}<profile> resources (profile '{profile.Name}' uses migStrategy mixed): use overlay-override, whose NodeOverlay declares them.");
                 break;
+            // A MIG profile renames nothing unless it time-slices its devices, so the overlay that fits it declares nvidia.com/gpu.
+            case KarpenterMode.OverlayShared when !renamed && profile.Strategy == SharingStrategy.Mig:
+                yield return new(field, $"use overlay-override for MIG profile '{profile.Name}': its nodes advertise MIG devices as {WellKnownKeys.GpuResource}, which that overlay declares; overlay-shared needs {WellKnownKeys.SharedGpuResource}, which MIG advertises only with replicas of 2 or more and renameByDefault: true.");
+                break;
             case KarpenterMode.OverlayShared when !renamed:
                 yield return new(field, $"overlay-shared needs a profile that advertises {WellKnownKeys.SharedGpuResource}: set renameByDefault: true on profile '{profile.Name}' (with a sharing strategy), or use overlay-override.");
                 break;

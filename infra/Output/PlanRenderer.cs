@@ -71,7 +71,7 @@ internal static class PlanRenderer
             Formats.Counts(p.AdvertisedSlices), PerNode(p), p.ResourceName, Formats.Number(p.NominalGpuMemoryGiBPerSlice),
         }).Append(["Total", "", "", "", "", Formats.Counts(plan.Totals.PhysicalGpus), "", "", Formats.Counts(plan.Totals.AdvertisedSlices), "", "", ""]);
         return new ReportTable("GPU capacity (nodes and counts: min / desired / max)",
-            ["Pool", "Instance types", "Capacity", "GPU", "Nodes", "Physical GPUs", "Sharing", "Replicas", "Advertised slices", "Slices / pods per node", "Resource", "GiB/slice"], rows);
+            ["Pool", "Instance types", "Capacity", "GPU", "Nodes", "Physical GPUs", "Sharing", "Replicas", "Advertised slices", "Slices / max pods per node", "Resource", "GiB/slice"], rows);
     }
 
     // Slices a node advertises beside the pods it takes (VPC CNI limit, DaemonSets included); '?' outside the catalog.

@@ -27,10 +27,11 @@ internal static class SharingAdvice
         }
         if (pool.Strategy == "timeSlicing" && pool.Replicas > 1)
         {
-            var mig = catalog.Find(pool.PricedInstanceType) is { SupportsMig: true } ? $", or MIG ({pool.GpuModel} partitions into isolated devices)" : "";
+            // MIG only where the product can partition the GPU (known layouts), not merely where the catalog says it has MIG.
+            var mig = catalog.Find(pool.PricedInstanceType) is { } type && GpuModels.Of(type)?.Mig is not null ? $", or MIG ({pool.GpuModel} partitions into isolated devices)" : "";
             yield return ($"pool {pool.Pool} is latency-sensitive but time-slices each {pool.GpuModel} {pool.Replicas} ways: with {pool.Replicas} busy pods each gets " +
-                $"1/{pool.Replicas} of the GPU and a step takes about {pool.Replicas}× as long (measured: 4 small pods 1.05 ms per step against 0.275 ms alone), " +
-                "and a light pod beside three heavy ones ran 19× slower. Use an MPS profile (its per-client limits kept that pod within 1.2–1.7× of its solo latency)" +
+                $"1/{pool.Replicas} of the GPU and a step takes about {pool.Replicas}× as long (measured on an H200: 4 small pods 1.05 ms per step against 0.275 ms alone), " +
+                "and a light pod beside three heavy ones ran 19× slower; smaller GPUs fill sooner, so the effect comes at lighter load. Use an MPS profile (its per-client limits kept that pod within 1.2–1.7× of its solo latency)" +
                 mig + ".", $"DevicePlugin.Profiles[{pool.Profile}].Strategy");
         }
         var devices = pool.MigDevicesPerGpu.Values.Sum();

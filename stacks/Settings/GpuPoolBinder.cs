@@ -50,6 +50,12 @@ internal static class GpuPoolBinder
 
     private static readonly string[] NodeGroupSizeKeys = ["minSize", "desiredSize", "maxSize"];
 
+    private static readonly string[] KarpenterKeys =
+    [
+        "karpenterMode", "karpenterInstanceSelection", "karpenterMaxNodes", "karpenterMaxCpu", "karpenterConsolidationPolicy",
+        "karpenterConsolidateAfter", "karpenterExpireAfter", "karpenterDisruptionBudget",
+    ];
+
     public static GpuPoolOptions Bind(string name, SettingsObject pool, bool protect, GpuInstanceCatalog catalog)
     {
         var defaults = new GpuPoolOptions { Name = name, Profile = "" };
@@ -99,6 +105,13 @@ internal static class GpuPoolBinder
             foreach (var key in NodeGroupSizeKeys.Where(pool.Has))
             {
                 pool.Problem(key, "has no effect on a Karpenter-only pool (provisioner: karpenter), which has no node group; bound it with karpenterMaxNodes.");
+            }
+        }
+        if (!provisioner.Karpenter)
+        {
+            foreach (var key in KarpenterKeys.Where(pool.Has))
+            {
+                pool.Problem(key, "has no effect on a pool without Karpenter (provisioner: managedNodeGroup, the default); set provisioner: karpenter or both, or remove it.");
             }
         }
         pool.Finish();

@@ -121,10 +121,18 @@ public static class SettingsBinder
         };
         // A key the binder already refused holds a stand-in value; validating that value would add a
         // second, misleading finding for the same key (replicas: 1025 → "0 is below 2"), so it is skipped.
+        // Likewise a type whose instanceCatalog entry was refused is left out of the catalog: the pool's "not in the
+        // instance catalog" would point the user at the entry they already wrote.
         var refused = problems.Select(p => p.KeyPath).ToHashSet(StringComparer.Ordinal);
+        var catalogPrefix = $"{Prefix}{SettingsKeys.InstanceCatalog}.";
+        var refusedTypes = problems.Where(p => p.KeyPath.StartsWith(catalogPrefix, StringComparison.Ordinal))
+            // An instance type name is family.size, so its key path is instanceCatalog.family.size[.fact].
+            .Select(p => string.Join('.', p.KeyPath[catalogPrefix.Length..].Split('.').Take(2)) is var name && catalog.Find(name) is null ? name : null)
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
         problems.AddRange(platform.Validate()
             .Select(p => new ConfigProblem(ToKeyPath(p.Field), p.Message))
-            .Where(p => !refused.Contains(p.KeyPath)));
+            .Where(p => !refused.Contains(p.KeyPath))
+            .Where(p => !refusedTypes.Any(t => p.Message.StartsWith($"'{t}' is not in the instance catalog", StringComparison.Ordinal))));
         if (problems.Count > 0)
         {
             throw new ConfigException([.. problems.DistinctBy(p => p.ToString())]);

@@ -101,6 +101,19 @@ public sealed class KarpenterEdgeCaseTests
         Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Karpenter_keys_on_a_pool_without_karpenter_are_errors_not_silence()
+    {
+        var yaml = StackFixtures.MinimalYaml()
+            .Replace("      profile: ts-4", "      profile: ts-4\n      karpenterConsolidationPolicy: WhenEmpty\n      karpenterMaxNodes: 3", StringComparison.Ordinal);
+
+        var problems = Assert.Throws<ConfigException>(() => SettingsBinder.Bind(StackFixtures.Inline(yaml))).Problems;
+
+        Assert.Equal(["gpu-slicing-infra:gpuPools.t4.karpenterConsolidationPolicy", "gpu-slicing-infra:gpuPools.t4.karpenterMaxNodes"],
+            problems.Select(p => p.KeyPath).Order(StringComparer.Ordinal));
+        Assert.All(problems, p => Assert.Contains("set provisioner: karpenter or both", p.Message, StringComparison.Ordinal));
+    }
+
     private static GpuPoolOptions BindPool(string lines)
     {
         var yaml = StackFixtures.MinimalYaml("  gpu-slicing-infra:karpenter:\n    enabled: true")

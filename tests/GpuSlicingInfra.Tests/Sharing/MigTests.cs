@@ -20,7 +20,7 @@ public sealed class MigTests
 
         var finding = Assert.Single(problems);
         Assert.Equal(InstanceTypesKey, finding.KeyPath);
-        Assert.Contains("has no MIG support", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("is not a GPU whose MIG layouts this product knows", finding.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -127,6 +127,31 @@ public sealed class MigTests
         var finding = Assert.Single(problems);
         Assert.Equal("gpu-slicing-infra:gpuPools.gpu.karpenterMode", finding.KeyPath);
         Assert.Contains("overlay-override", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_single_mig_pool_on_the_default_overlay_shared_mode_is_told_to_use_overlay_override()
+    {
+        // The generic overlay-shared message (set renameByDefault) leads a MIG profile without replicas in a circle.
+        var problems = SharingStacks.Problems(SharingStacks.Yaml("strategy: mig\nmigConfig: all-1g.10gb",
+            "provisioner: karpenter\ninstanceTypes: [p4de.24xlarge]", karpenter: true));
+
+        var finding = Assert.Single(problems);
+        Assert.Equal("gpu-slicing-infra:gpuPools.gpu.karpenterMode", finding.KeyPath);
+        Assert.StartsWith("use overlay-override for MIG profile 'p'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_described_gpu_without_known_mig_layouts_is_refused_whatever_supportsMig_says()
+    {
+        var yaml = SharingStacks.Yaml("strategy: mig\nmigConfig: all-1g.10gb", "instanceTypes: [g7e.2xlarge]")
+            + "  gpu-slicing-infra:instanceCatalog:\n    g7e.2xlarge:\n      gpus: 1\n      gpuModel: NVIDIA RTX PRO 6000\n      gpuMemoryGiB: 96\n"
+            + "      vCpus: 8\n      memoryGiB: 64\n      maxPods: 254\n      supportsMig: true\n";
+
+        var finding = Assert.Single(SharingStacks.Problems(yaml));
+
+        Assert.Equal("gpu-slicing-infra:gpuPools.gpu.instanceTypes", finding.KeyPath);
+        Assert.Contains("supportsMig in instanceCatalog does not add layouts", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
