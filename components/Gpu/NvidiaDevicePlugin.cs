@@ -61,8 +61,7 @@ public sealed class NvidiaDevicePlugin
             Data = data,
         }, fixedName with { DependsOn = [ns] });
 
-        var gpuToleration = new Toleration { Key = WellKnownKeys.GpuTaintKey, Operator = "Exists", Effect = "NoSchedule" };
-        Toleration[] gpuTolerations = [gpuToleration, .. extraTolerationKeys.Select(k => new Toleration { Key = k, Operator = "Exists", Effect = "NoSchedule" })];
+        var gpuTolerations = GpuNodeScheduling.Tolerating([WellKnownKeys.GpuTaintKey, .. extraTolerationKeys]);
         Release = new HelmRelease(program, name, new HelmReleaseArgs
         {
             Name = ChartName,
@@ -80,8 +79,7 @@ public sealed class NvidiaDevicePlugin
                 Gfd = new EnabledValue(options.GpuFeatureDiscovery),
                 // The chart's NFD workers tolerate only nvidia.com/gpu=present; our taint value is "true".
                 Nfd = new NfdValues(new NfdWorkerValues(gpuTolerations)),
-                Affinity = new Affinity(new NodeAffinity(new NodeSelector(
-                    [new NodeSelectorTerm([new NodeSelectorRequirement(WellKnownKeys.GpuPresentLabel, "In", ["true"])])]))),
+                Affinity = GpuNodeScheduling.OnGpuNodes,
                 Tolerations = [.. gpuTolerations, new Toleration { Key = "CriticalAddonsOnly", Operator = "Exists" }],
                 PriorityClassName = "system-node-critical",
                 PodAnnotations = new SortedDictionary<string, string>(StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Components.Program;
 using GpuSlicingInfra.Components.Providers.Kubernetes;
 
@@ -56,9 +57,8 @@ public sealed class DcgmExporter
             MaxHistory = 10,
             Values = new DcgmExporterChartValues
             {
-                Affinity = new Affinity(new NodeAffinity(new NodeSelector(
-                    [new NodeSelectorTerm([new NodeSelectorRequirement(WellKnownKeys.GpuPresentLabel, "In", ["true"])])]))),
-                Tolerations = [.. gpuTaintKeys.Distinct(StringComparer.Ordinal).Select(k => new Toleration { Key = k, Operator = "Exists", Effect = "NoSchedule" })],
+                Affinity = GpuNodeScheduling.OnGpuNodes,
+                Tolerations = GpuNodeScheduling.Tolerating(gpuTaintKeys),
                 // values.yaml enables the ServiceMonitor by default; without the Prometheus Operator's CRD the install fails.
                 ServiceMonitor = new DcgmServiceMonitorValues(options.PrometheusOperator),
             },
