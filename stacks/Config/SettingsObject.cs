@@ -16,13 +16,16 @@ public sealed class SettingsObject
     private readonly List<ConfigProblem> _problems;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly ISet<string>? _requested;
+    private readonly string _unknownKeyHint;
 
-    internal SettingsObject(JsonObject node, string path, List<ConfigProblem> problems, ISet<string>? requested = null)
+    internal SettingsObject(JsonObject node, string path, List<ConfigProblem> problems, ISet<string>? requested = null,
+        string unknownKeyHint = "Check the spelling against the config reference in the README.")
     {
         _node = node;
         _path = path;
         _problems = problems;
         _requested = requested;
+        _unknownKeyHint = unknownKeyHint;
     }
 
     /// <summary>The key path of this map.</summary>
@@ -42,8 +45,15 @@ public sealed class SettingsObject
         return _node.ContainsKey(key);
     }
 
+    /// <summary>Marks a key as read without reading it (a field taken or dropped whole); whether it is present.</summary>
+    public bool Consume(string key)
+    {
+        _read.Add(key);
+        return Has(key);
+    }
+
     /// <summary>The full path of a child key.</summary>
-    public string PathOf(string key) => _path.EndsWith(':') ? _path + key : _path + "." + key;
+    public string PathOf(string key) => _path.Length == 0 || _path.EndsWith(':') ? _path + key : _path + "." + key;
 
     /// <summary>Records a problem at a child key.</summary>
     public void Problem(string key, string message) => _problems.Add(new ConfigProblem(PathOf(key), message));
@@ -221,7 +231,35 @@ public sealed class SettingsObject
             Problem(key, $"expected a map, got {Describe(node)}.");
             return null;
         }
-        return new SettingsObject(obj, PathOf(key), _problems, _requested);
+        return new SettingsObject(obj, PathOf(key), _problems, _requested, _unknownKeyHint);
+    }
+
+    /// <summary>The items of a list of maps (<c>requirements</c>, <c>taints</c>), each at <c>key[i]</c>; empty when absent.</summary>
+    public IReadOnlyList<SettingsObject> Items(string key)
+    {
+        var node = Structured(Take(key), key, expectList: true);
+        if (node is null)
+        {
+            return [];
+        }
+        if (node is not JsonArray array)
+        {
+            Problem(key, $"expected a list, got {Describe(node)}.");
+            return [];
+        }
+        var items = new List<SettingsObject>();
+        foreach (var (item, index) in array.Select((n, i) => (n, i)))
+        {
+            if (item is JsonObject obj)
+            {
+                items.Add(new SettingsObject(obj, $"{PathOf(key)}[{index}]", _problems, _requested, _unknownKeyHint));
+            }
+            else
+            {
+                _problems.Add(new ConfigProblem($"{PathOf(key)}[{index}]", $"expected a map, got {Describe(item)}."));
+            }
+        }
+        return items;
     }
 
     /// <summary>The entries of a map whose values are maps (named pools, profiles), in key order.</summary>
@@ -282,7 +320,7 @@ public sealed class SettingsObject
             .Select(c => c.Key)
             .FirstOrDefault();
         return nearest is null
-            ? "unknown key. Check the spelling against the config reference in the README."
+            ? $"unknown key. {_unknownKeyHint}"
             : $"unknown key; did you mean '{nearest}'?";
     }
 
@@ -332,4 +370,8 @@ public sealed class SettingsObject
     /// </summary>
     internal static SettingsObject Root(JsonObject node, string prefix, List<ConfigProblem> problems, ISet<string>? requested = null) =>
         new(node, prefix, problems, requested);
+
+    /// <summary>Starts reading a document that is not stack config (an imported manifest); unknown keys get <paramref name="unknownKeyHint"/>.</summary>
+    internal static SettingsObject Document(JsonObject node, string prefix, List<ConfigProblem> problems, string unknownKeyHint) =>
+        new(node, prefix, problems, unknownKeyHint: unknownKeyHint);
 }

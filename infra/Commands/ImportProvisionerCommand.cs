@@ -1,0 +1,51 @@
+using System.CommandLine;
+using GpuSlicingInfra.Cli.Cli;
+using GpuSlicingInfra.Stacks.Config;
+using GpuSlicingInfra.Stacks.Import;
+
+namespace GpuSlicingInfra.Cli.Commands;
+
+/// <summary>
+/// <c>import-provisioner FILE [--replicas N]</c>: prints the stack config equivalent to Karpenter v1alpha5 Provisioners
+/// (the API Karpenter v1 removed), each value commented with its source and each dropped field with the reason. Exit 1
+/// with every problem and its field path, nothing on stdout, when the manifest cannot be imported.
+/// </summary>
+internal static class ImportProvisionerCommand
+{
+    // The dev stack's sharing: ten slices per GPU.
+    private const int DefaultReplicas = 10;
+
+    public static Command Create(CliContext context, Option<bool> verbose)
+    {
+        var file = new Argument<string>("FILE") { Description = "YAML with karpenter.sh/v1alpha5 Provisioners (and karpenter.k8s.aws/v1alpha1 AWSNodeTemplates)." };
+        var replicas = new Option<int>("--replicas")
+        {
+            Description = $"Slices per GPU of the time-slicing profile the imported pools get (default {DefaultReplicas}).",
+            DefaultValueFactory = _ => DefaultReplicas,
+        };
+        var command = new Command("import-provisioner", "Print the gpuPools config equivalent to Karpenter v1alpha5 Provisioners, explaining each mapping and each dropped field.")
+        {
+            file, replicas,
+        };
+        command.SetAction(parse => App.Guard(context, parse.GetValue(verbose), () =>
+        {
+            var path = parse.GetValue(file)!;
+            var text = BoundedInput.ReadFile(path, path);
+            try
+            {
+                context.Out.Write(ProvisionerImport.ToStackConfig(text, Path.GetFileName(path), parse.GetValue(replicas)));
+                return ExitCodes.Ok;
+            }
+            catch (ConfigException e)
+            {
+                context.Error.WriteLine($"error: cannot import {StackInputLimits.Printable(path)} ({e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}):");
+                foreach (var problem in e.Problems)
+                {
+                    context.Error.WriteLine($"  {StackInputLimits.Printable(problem.ToString(), 2000)}");
+                }
+                return ExitCodes.InvalidInput;
+            }
+        }));
+        return command;
+    }
+}
