@@ -116,6 +116,19 @@ public sealed class ProvisionerImportTests
     }
 
     [Fact]
+    public void TheReadmesExampleIsTheRealOutput()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var start = readme.IndexOf("import-provisioner tests/GpuSlicingInfra.Tests/Import/Manifests/seed.yaml", StringComparison.Ordinal);
+        Assert.True(start > 0, "the README's import-provisioner example is missing");
+        var block = readme[readme.IndexOf("```yaml\n", start, StringComparison.Ordinal)..];
+        block = block["```yaml\n".Length..block.IndexOf("\n```", 1, StringComparison.Ordinal)];
+        var output = Import(Manifest("seed.yaml")).Stdout;
+
+        Assert.All(block.Split('\n'), line => Assert.Contains(line + "\n", output, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReplicasSetTheProfile()
     {
         var output = Import(Manifest("seed.yaml"), "--replicas", "4").Stdout;
