@@ -4,8 +4,9 @@ using GpuSlicingInfra.Tests.Support;
 namespace GpuSlicingInfra.Tests.Cli;
 
 /// <summary>
-/// infra/pulumi-compiler's rule for when to rebuild (its header comment), run on a copy of the script in a folder of
-/// stand-in sources, with a stand-in <c>dotnet</c> whose "build" is a compiler that prints its build number.
+/// infra/pulumi-compiler's rule for when to rebuild (infra/pulumi-compiler-build's header comment), run on a copy of the
+/// scripts in a folder of stand-in sources, with a stand-in <c>dotnet</c> whose "build" is a compiler that prints its
+/// build number, and a <c>bash</c> that logs each start: an unchanged tree must not start it.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 public sealed class CompilerScriptRebuildTests : IDisposable
@@ -22,6 +23,8 @@ public sealed class CompilerScriptRebuildTests : IDisposable
         if [ -n "${FAKE_EDIT:-}" ]; then echo '// edited while building' >>"$FAKE_EDIT"; fi
         """;
 
+    private static readonly string RealBash = new[] { "/bin/bash", "/usr/bin/bash", "/usr/local/bin/bash" }.First(File.Exists);
+
     private static readonly DateTime LongAgo = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("compiler-script-");
@@ -29,8 +32,11 @@ public sealed class CompilerScriptRebuildTests : IDisposable
     public CompilerScriptRebuildTests()
     {
         Write("infra/pulumi-compiler", File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "pulumi-compiler")));
+        Write("infra/pulumi-compiler-build", File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "pulumi-compiler-build")));
         Write("fake-bin/dotnet", FakeDotnet);
         File.SetUnixFileMode(PathOf("fake-bin/dotnet"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Write("fake-bin/bash", $"#!/bin/sh\necho bash >>\"$BASH_LOG\"\nexec {RealBash} \"$@\"\n");
+        File.SetUnixFileMode(PathOf("fake-bin/bash"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Write("Directory.Build.props", "<Project />");
         Write("components/A.cs", "class A {}");
         Write("components/Sub/B.cs", "class B {}");
@@ -42,6 +48,32 @@ public sealed class CompilerScriptRebuildTests : IDisposable
     {
         Assert.Equal("build 1", await RunAsync(expectBuild: true));
         Assert.Equal("build 1", await RunAsync(expectBuild: false));
+    }
+
+    // Pulumi waits for the script on every preview: an unchanged tree goes from sh straight to the compiler.
+    [Fact]
+    public async Task An_unchanged_tree_starts_no_bash_and_an_edit_hands_over_to_the_build_script()
+    {
+        await RunAsync(expectBuild: true);
+        File.Delete(PathOf("bash.log"));
+        Assert.Equal("build 1", await RunAsync(expectBuild: false));
+        Assert.False(File.Exists(PathOf("bash.log")), "an unchanged tree started bash");
+
+        Write("components/A.cs", "class A { int y; }");
+        Assert.Equal("build 2", await RunAsync(expectBuild: true));
+        Assert.True(File.Exists(PathOf("bash.log")), "an edited tree did not reach the build script");
+    }
+
+    // A build from before the quick check existed has none: the build script writes it, and the next run is fast.
+    [Fact]
+    public async Task A_build_without_a_quick_check_gets_one()
+    {
+        await RunAsync(expectBuild: true);
+        File.Delete(PathOf(".compiler/.current-aot.sh"));
+        Assert.Equal("build 1", await RunAsync(expectBuild: false));
+        File.Delete(PathOf("bash.log"));
+        Assert.Equal("build 1", await RunAsync(expectBuild: false));
+        Assert.False(File.Exists(PathOf("bash.log")), "the rewritten quick check did not let the run skip bash");
     }
 
     [Fact]
@@ -108,8 +140,9 @@ public sealed class CompilerScriptRebuildTests : IDisposable
             ["GPU_SLICING_INFRA_COMPILER_DIR"] = PathOf(".compiler"),
             ["FAKE_LOG"] = PathOf("builds.log"),
             ["FAKE_EDIT"] = editDuringBuild is null ? "" : PathOf(editDuringBuild),
+            ["BASH_LOG"] = PathOf("bash.log"),
         };
-        var run = await ProcessRunner.RunAsync("bash", [PathOf("infra/pulumi-compiler")], _root.FullName, environment);
+        var run = await ProcessRunner.RunAsync("sh", [PathOf("infra/pulumi-compiler")], _root.FullName, environment);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(expectBuild, run.Stderr.Contains("building the compiler", StringComparison.Ordinal));

@@ -20,7 +20,7 @@ public sealed class CompilerConcurrencyTests
         };
         var script = Path.Combine(RepoPaths.Root, "infra", "pulumi-compiler");
 
-        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => ProcessRunner.RunAsync("bash", [script], box.Root, environment)));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => ProcessRunner.RunAsync("sh", [script], box.Root, environment)));
 
         var expected = CliRunner.Run("synth", "--stack", "dev").Stdout;
         foreach (var run in runs)
