@@ -107,7 +107,7 @@ internal sealed partial class InstanceTypeSelection
     private static string GpuName(string model) =>
         (model.StartsWith("NVIDIA ", StringComparison.Ordinal) ? model["NVIDIA ".Length..] : model).ToLowerInvariant().Replace(' ', '-');
 
-    // Karpenter's instanceTypeScheme: category, optional "-<n>tb", generation.
-    [GeneratedRegex(@"\A([a-z]+)(-[0-9]+tb)?([0-9]+)")]
+    // Karpenter's instanceTypeScheme: category, optional "-<n>tb", generation, then the rest of the family and the size.
+    [GeneratedRegex(@"\A([a-z]+)(-[0-9]+tb)?([0-9]+)[a-z0-9-]*\.[a-z0-9]+\z")]
     private static partial Regex FamilyParts();
 }

@@ -128,6 +128,26 @@ public sealed class ProvisionerImportTests
         Assert.All(block.Split('\n'), line => Assert.Contains(line + "\n", output, StringComparison.Ordinal));
     }
 
+    // Karpenter derives category and generation from the type's name (instanceTypeScheme), the GPU name from EC2's.
+    [Fact]
+    public void CategoryGenerationAndGpuNameSelectAcrossFamilies()
+    {
+        var output = ImportText("""
+            apiVersion: karpenter.sh/v1alpha5
+            kind: Provisioner
+            metadata: {name: l4}
+            spec:
+              requirements:
+                - {key: karpenter.k8s.aws/instance-category, operator: In, values: [g]}
+                - {key: karpenter.k8s.aws/instance-generation, operator: In, values: ["6"]}
+                - {key: karpenter.k8s.aws/instance-gpu-name, operator: In, values: [l4]}
+                - {key: karpenter.k8s.aws/instance-gpu-count, operator: Lt, values: ["2"]}
+            """);
+
+        Assert.True(output.ExitCode == 0, output.Stderr);
+        Assert.Contains("instanceTypes: [g6.16xlarge, g6.2xlarge, g6.4xlarge, g6.8xlarge, g6.xlarge, gr6.4xlarge, gr6.8xlarge]", output.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ReplicasSetTheProfile()
     {
