@@ -67,14 +67,17 @@ internal sealed class KarpenterIam
 
         if (args.Identity == KarpenterIdentity.PodIdentity)
         {
-            var agent = new EksAddon(program, podIdentityAgentName, new EksAddonArgs
-            {
-                ClusterName = served.ClusterName,
-                AddonName = PodIdentityAgentAddon,
-                ResolveConflictsOnCreate = "OVERWRITE",
-                Tags = ResourceTags.Merge(tags),
-            });
-            grants.Add(agent);
+            // An existing cluster's add-ons are not ours to create: the agent is assumed installed there (plan says so).
+            IReadOnlyList<Resource> agent = served.OwnsAddons
+                ? [new EksAddon(program, podIdentityAgentName, new EksAddonArgs
+                {
+                    ClusterName = served.ClusterName,
+                    AddonName = PodIdentityAgentAddon,
+                    ResolveConflictsOnCreate = "OVERWRITE",
+                    Tags = ResourceTags.Merge(tags),
+                })]
+                : [];
+            grants.AddRange(agent);
             grants.Add(new EksPodIdentityAssociation(program, $"{name}-pod-identity", new EksPodIdentityAssociationArgs
             {
                 ClusterName = served.ClusterName,
@@ -82,7 +85,7 @@ internal sealed class KarpenterIam
                 ServiceAccount = KarpenterOptions.ServiceAccountName,
                 RoleArn = ControllerRole.Arn,
                 Tags = ResourceTags.Merge(tags),
-            }, new ResourceOptions { DependsOn = [agent] }));
+            }, new ResourceOptions { DependsOn = agent }));
         }
         Grants = grants;
     }
