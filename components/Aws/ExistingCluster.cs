@@ -97,9 +97,6 @@ public sealed class ExistingCluster : GpuCluster
     private Resource? _kubernetesProvider;
     private Output<string>? _kubeconfig;
 
-    /// <summary>The private subnets GPU nodes run in.</summary>
-    public IReadOnlyList<string> NodeSubnetIds => _options.NodeSubnetIds;
-
     /// <inheritdoc />
     public override Output<string> ClusterName => _lookup.Property<string>("name");
 
