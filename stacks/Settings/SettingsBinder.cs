@@ -50,7 +50,8 @@ public static class SettingsBinder
         var config = new StackConfig("probe", new Dictionary<string, JsonNode?>
         {
             [Prefix + SettingsKeys.Network] = new JsonObject(),
-            [Prefix + SettingsKeys.Cluster] = new JsonObject(),
+            // With cluster.existing present, so that its keys are asked for too.
+            [Prefix + SettingsKeys.Cluster] = new JsonObject { [ClusterBinder.Existing] = new JsonObject() },
             [Prefix + SettingsKeys.Karpenter] = new JsonObject(),
             [Prefix + SettingsKeys.Monitoring] = new JsonObject(),
             [Prefix + SettingsKeys.DevicePlugin] = new JsonObject { ["profiles"] = new JsonObject { [Probe] = new JsonObject() } },
