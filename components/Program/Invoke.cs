@@ -6,7 +6,7 @@ public static class Invoke
     /// <summary>Calls <paramref name="function"/> and selects one field of its result, or the whole result when <paramref name="returnField"/> is null.</summary>
     /// <param name="function">The function token, e.g. <c>aws:getCallerIdentity</c>.</param>
     /// <param name="arguments">The typed arguments; null for none.</param>
-    /// <param name="returnField">The result field to return; null for the whole result, whose fields references then reach (<c>${lookup.endpoint}</c>).</param>
+    /// <param name="returnField">The result field to return; null for the whole result (pulumi-yaml run.go <c>evaluateBuiltinInvoke</c> returns it when <c>return</c> is empty), whose fields references then reach (<c>${lookup.endpoint}</c>).</param>
     /// <param name="pluginVersion">
     /// The provider plugin version, written as <c>options.version</c> so the call runs on the same pinned
     /// plugin as the resources rather than whatever version is installed (pulumi-yaml <c>InvokeOptionsDecl</c>).
