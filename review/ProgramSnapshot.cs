@@ -13,11 +13,15 @@ namespace GpuSlicingInfra.Review;
 /// </summary>
 public sealed class ProgramSnapshot
 {
-    private ProgramSnapshot(IReadOnlyList<ProgramResource> resources, string source)
+    private ProgramSnapshot(IReadOnlyList<ProgramResource> resources, string source, IReadOnlyDictionary<string, JsonNode?> variables)
     {
         Resources = resources;
         Source = source;
+        Variables = variables;
     }
+
+    /// <summary>The program's variables by name (invoke results among them); scalars are strings.</summary>
+    public IReadOnlyDictionary<string, JsonNode?> Variables { get; }
 
     /// <summary>Where the program came from (a file name, or a description), for messages and titles.</summary>
     public string Source { get; }
@@ -39,7 +43,7 @@ public sealed class ProgramSnapshot
     {
         ArgumentNullException.ThrowIfNull(program);
         var parsed = Parse(ProgramWriter.Write(program), source);
-        return new ProgramSnapshot([.. parsed.Resources.Select(r => r with { Component = program.FindResource(r.Name)?.Component })], source);
+        return new ProgramSnapshot([.. parsed.Resources.Select(r => r with { Component = program.FindResource(r.Name)?.Component })], source, parsed.Variables);
     }
 
     /// <summary>Parses program text.</summary>
@@ -80,7 +84,15 @@ public sealed class ProgramSnapshot
                     body["options"] as JsonObject ?? []));
             }
         }
-        return new ProgramSnapshot(resources, source);
+        var variables = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        if (root.Children.TryGetValue(new YamlScalarNode("variables"), out var variableNode) && variableNode is YamlMappingNode variableMap)
+        {
+            foreach (var (key, value) in variableMap.Children)
+            {
+                variables[((YamlScalarNode)key).Value ?? ""] = YamlJson.From(value);
+            }
+        }
+        return new ProgramSnapshot(resources, source, variables);
     }
 }
 

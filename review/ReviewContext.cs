@@ -43,6 +43,13 @@ public sealed record ReviewContext
     /// <summary>Plan warnings the caller adds after the built-in ones (<see cref="PlanWarningRules.Default"/>). Default: none.</summary>
     public IReadOnlyList<IPlanWarningRule> ExtraWarningRules { get; init; } = [];
 
+    /// <summary>
+    /// Subnet ids the stack declares private that its program cannot show as such: an existing cluster's node subnets
+    /// (<c>cluster.existing.nodeSubnetIds</c>), which node groups and EC2NodeClasses name by id. Default: none; a program
+    /// reviewed alone then gets GSI003 for them, since nothing in it says they are private.
+    /// </summary>
+    public IReadOnlyList<string> DeclaredPrivateSubnetIds { get; init; } = [];
+
     /// <summary>Whether this is a production environment.</summary>
     public bool IsProd => Environment == "prod";
 

@@ -1,7 +1,6 @@
 using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Components.Program;
-using GpuSlicingInfra.Components.Providers.Karpenter;
 using GpuSlicingInfra.Components.Providers.Kubernetes;
 
 namespace GpuSlicingInfra.Components.Autoscaling;
@@ -33,9 +32,11 @@ public sealed class Karpenter
     /// </summary>
     /// <param name="program">The program to add to.</param>
     /// <param name="name">The logical name prefix.</param>
-    /// <param name="cluster">The cluster Karpenter serves.</param>
-    /// <param name="systemNodeGroup">The node group the controller runs on (<see cref="Cluster.AddSystemNodeGroup"/>).</param>
-    /// <param name="kubernetesProvider">The cluster's Kubernetes provider (<see cref="Cluster.AddKubernetesProvider"/>).</param>
+    /// <param name="cluster">
+    /// The cluster Karpenter serves, deployed to through its Kubernetes provider. On a created <see cref="Cluster"/> the
+    /// controller runs on its system node group, which must be added first; on an <see cref="ExistingCluster"/> it goes
+    /// where the chart puts it, and the cluster's Pod Identity Agent add-on is assumed installed.
+    /// </param>
     /// <param name="options">What the user chose for the controller.</param>
     /// <param name="pools">
     /// The GPU pools Karpenter provisions, each with <see cref="GpuPoolOptions.Karpenter"/> settings. Given here,
@@ -46,22 +47,22 @@ public sealed class Karpenter
     /// Logical name of the EKS Pod Identity Agent add-on (with <see cref="KarpenterIdentity.PodIdentity"/>): one
     /// per cluster, so its owner names it.
     /// </param>
-    public Karpenter(PulumiProgram program, string name, Cluster cluster, Resource systemNodeGroup, Resource kubernetesProvider,
+    public Karpenter(PulumiProgram program, string name, GpuCluster cluster,
         KarpenterOptions options, IReadOnlyList<GpuPoolOptions> pools, IReadOnlyList<SharingProfileOptions> profiles, string podIdentityAgentName)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(systemNodeGroup);
-        ArgumentNullException.ThrowIfNull(kubernetesProvider);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pools);
         ArgumentNullException.ThrowIfNull(profiles);
         ArgsValidationException.ThrowIfAny(nameof(KarpenterOptions), options.Validate());
-        var byName = profiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var designs = pools.Select(pool => (Pool: pool,
-            Settings: pool.Karpenter ?? throw new ArgumentException($"Pool '{pool.Name}' has no Karpenter settings.", nameof(pools)),
-            Profile: byName.GetValueOrDefault(pool.Profile) ?? throw new ArgumentException($"Pool '{pool.Name}' names profile '{pool.Profile}', which is not among the profiles.", nameof(profiles))))
-            .ToList();
+        var designs = KarpenterPoolObjects.Designs(pools, profiles);
+        if (options.Existing)
+        {
+            throw new ArgsValidationException(nameof(KarpenterOptions), [new(nameof(KarpenterOptions.Existing),
+                "an existing Karpenter gets only its pools' objects: use ExistingKarpenterPools.")]);
+        }
+        var kubernetesProvider = cluster.KubernetesProvider;
         using var component = program.BeginComponent(nameof(Karpenter), name);
         var clusterName = cluster.Name;
 
@@ -95,7 +96,7 @@ public sealed class Karpenter
                     FeatureGates = new KarpenterFeatureGateValues(designs.Any(d => d.Settings.Mode != KarpenterMode.Plain)),
                 },
                 Replicas = options.Replicas,
-                NodeSelector = new SortedDictionary<string, string>(StringComparer.Ordinal) { [WellKnownKeys.NodeRoleLabel] = "system" },
+                NodeSelector = cluster.ControllerNodeSelector,
                 ServiceAccount = new KarpenterServiceAccountValues
                 {
                     Name = KarpenterOptions.ServiceAccountName,
@@ -107,14 +108,15 @@ public sealed class Karpenter
         {
             Provider = kubernetesProvider,
             // Without credentials, a queue and somewhere to run, the controller crash-loops and the atomic release rolls back.
-            DependsOn = [CrdRelease, Iam.ControllerRole, .. Iam.Grants, Interruption.Queue, Interruption.QueuePolicy, Iam.NodeAccessEntry, systemNodeGroup],
+            DependsOn = [CrdRelease, Iam.ControllerRole, .. Iam.Grants, Interruption.Queue, Interruption.QueuePolicy, Iam.NodeAccessEntry, .. cluster.ControllerPrerequisites],
             // The release name is fixed and the chart names cluster-wide objects after it.
             DeleteBeforeReplace = true,
         });
 
         foreach (var (pool, settings, profile) in designs)
         {
-            AddPool(program, name, options, clusterName, pool, settings, profile, kubernetesProvider);
+            // The CRDs come with the chart: every object waits for the release.
+            KarpenterPoolObjects.Add(program, name, cluster, Iam.NodeRole.RoleName, options.AmiAlias, options.Tags, pool, settings, profile, [Release]);
         }
     }
 
@@ -129,70 +131,4 @@ public sealed class Karpenter
 
     /// <summary>The controller's Helm release.</summary>
     internal HelmRelease Release { get; }
-
-    private void AddPool(PulumiProgram program, string name, KarpenterOptions options, string clusterName, GpuPoolOptions pool, KarpenterPoolOptions settings, SharingProfileOptions profile, Resource provider)
-    {
-        // The CRDs come with the chart: every object waits for the release. Objects have fixed
-        // names, so a replacement deletes the old object before creating the new one.
-        var afterRelease = new ResourceOptions { Provider = provider, DependsOn = [Release], DeleteBeforeReplace = true };
-        var discovery = new Dictionary<string, string> { [WellKnownKeys.KarpenterDiscoveryTag] = clusterName };
-        var nodeClass = new CustomResource(program, $"{name}-nodeclass-{pool.Name}", new CustomResourceArgs
-        {
-            ApiVersion = KarpenterApi.NodeClassApiVersion,
-            Kind = KarpenterApi.NodeClassKind,
-            Metadata = new ObjectMeta { Name = pool.Name },
-            Spec = new Ec2NodeClassSpec
-            {
-                Role = Iam.NodeRole.RoleName,
-                AmiSelectorTerms = [new AmiSelectorTerm(options.AmiAlias)],
-                SubnetSelectorTerms = [new TagSelectorTerm(discovery)],
-                SecurityGroupSelectorTerms = [new TagSelectorTerm(discovery)],
-                // IMDSv2 only, one hop: pods get credentials from Pod Identity, never the node's role (CKV_AWS_79, CKV_AWS_341).
-                MetadataOptions = new Ec2NodeClassMetadataOptions("enabled", "disabled", 1, "required"),
-                BlockDeviceMappings = [new Ec2NodeClassBlockDeviceMapping("/dev/xvda",
-                    new Ec2NodeClassEbs($"{pool.DiskSizeGiB}Gi", "gp3", Encrypted: true, DeleteOnTermination: true), RootVolume: true)],
-                Tags = ResourceTags.Merge(options.Tags, [.. pool.Tags.Select(t => (t.Key, t.Value)), (WellKnownKeys.PoolLabel, pool.Name)]),
-                // A MIG profile's layout is applied at boot; a change of it drifts the nodes, which Karpenter replaces.
-                UserData = MigPartitioning.UserData(pool, profile),
-            },
-        }, afterRelease);
-
-        _ = new CustomResource(program, $"{name}-nodepool-{pool.Name}", new CustomResourceArgs
-        {
-            ApiVersion = KarpenterApi.NodePoolApiVersion,
-            Kind = KarpenterApi.NodePoolKind,
-            Metadata = new ObjectMeta { Name = pool.Name },
-            Spec = new NodePoolSpec
-            {
-                Template = new NodeClaimTemplate(
-                    new NodeClaimTemplateMetadata(KarpenterPoolDesign.Labels(pool)),
-                    new NodeClaimTemplateSpec
-                    {
-                        NodeClassRef = new NodeClassReference(KarpenterApi.NodeClassGroup, KarpenterApi.NodeClassKind, pool.Name),
-                        Requirements = KarpenterPoolDesign.Requirements(pool),
-                        Taints = KarpenterPoolDesign.Taints(pool),
-                        ExpireAfter = GoDuration.Format(settings.ExpireAfter),
-                    }),
-                Limits = KarpenterPoolDesign.Limits(pool, profile),
-                Disruption = new NodePoolDisruption(settings.ConsolidationPolicy.ToString(),
-                    settings.NeverConsolidates ? "Never" : GoDuration.Format(settings.ConsolidateAfter),
-                    [new DisruptionBudget(settings.DisruptionBudget)]),
-            },
-        }, afterRelease with { DependsOn = [Release, nodeClass] });
-
-        foreach (var (gpuCount, capacity) in KarpenterPoolDesign.Overlays(pool, profile))
-        {
-            _ = new CustomResource(program, $"{name}-overlay-{pool.Name}-gpus-{gpuCount}", new CustomResourceArgs
-            {
-                ApiVersion = KarpenterApi.NodeOverlayApiVersion,
-                Kind = KarpenterApi.NodeOverlayKind,
-                Metadata = new ObjectMeta { Name = $"{pool.Name}-gpus-{gpuCount}" },
-                Spec = new NodeOverlaySpec
-                {
-                    Requirements = KarpenterPoolDesign.OverlayRequirements(pool.Name, gpuCount),
-                    Capacity = capacity,
-                },
-            }, afterRelease);
-        }
-    }
 }

@@ -12,10 +12,11 @@ internal sealed record KarpenterChartValues
     public required int Replicas { get; init; }
 
     /// <summary>
-    /// Node selector: the system node group. Merged with the chart's <c>kubernetes.io/os</c> selector;
-    /// the chart's default affinity (<c>karpenter.sh/nodepool DoesNotExist</c>) still keeps it off Karpenter nodes.
+    /// Node selector: the system node group of a created cluster; null on an existing cluster, which has no such label.
+    /// Merged with the chart's <c>kubernetes.io/os</c> selector; the chart's default affinity
+    /// (<c>karpenter.sh/nodepool DoesNotExist</c>) still keeps it off Karpenter nodes.
     /// </summary>
-    public required IReadOnlyDictionary<string, string> NodeSelector { get; init; }
+    public required IReadOnlyDictionary<string, string>? NodeSelector { get; init; }
 
     /// <summary>The service account the pod identity association or IRSA role names.</summary>
     public required KarpenterServiceAccountValues ServiceAccount { get; init; }

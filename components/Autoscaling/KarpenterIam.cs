@@ -13,9 +13,8 @@ internal sealed class KarpenterIam
 {
     public const string PodIdentityAgentAddon = "eks-pod-identity-agent";
 
-    public KarpenterIam(PulumiProgram program, string name, KarpenterOptions args, Cluster served, Expr queueArn, string podIdentityAgentName)
+    public KarpenterIam(PulumiProgram program, string name, KarpenterOptions args, GpuCluster served, Expr queueArn, string podIdentityAgentName)
     {
-        var cluster = served.Resource;
         var clusterName = served.Name;
         var aws = AwsContext.For(program);
         var tags = args.Tags;
@@ -28,14 +27,15 @@ internal sealed class KarpenterIam
             Cluster.UniqueRoleName(clusterName, "karpenter-node", served.RoleNameSuffix));
         NodeAccessEntry = new EksAccessEntry(program, $"{name}-node-access-entry", new EksAccessEntryArgs
         {
-            ClusterName = cluster.ClusterName,
+            ClusterName = served.ClusterName,
             PrincipalArn = NodeRole.Arn,
             Type = "EC2_LINUX",
             Tags = ResourceTags.Merge(tags),
         });
 
         var trust = args.Identity == KarpenterIdentity.Irsa
-            ? IrsaTrust(cluster, args.Namespace)
+            // IRSA needs the OIDC provider a created cluster makes; an existing cluster's is not read (platform validation).
+            ? IrsaTrust((served as Cluster ?? throw new ArgumentException("IRSA needs a cluster this program creates.", nameof(served))).Resource, args.Namespace)
             : IamPolicyDocuments.ServiceTrust("pods.eks.amazonaws.com", "sts:AssumeRole", "sts:TagSession");
         ControllerRole = new IamRole(program, $"{name}-controller-role", new IamRoleArgs
         {
@@ -49,7 +49,7 @@ internal sealed class KarpenterIam
             DeleteBeforeReplace = true,
         });
         var grants = new List<Resource>();
-        foreach (var group in KarpenterControllerPolicy.For(clusterName, aws, cluster.ClusterArn, NodeRole.Arn, queueArn))
+        foreach (var group in KarpenterControllerPolicy.For(clusterName, aws, served.ClusterArn, NodeRole.Arn, queueArn))
         {
             // Managed policies, as upstream splits them: each stays under IAM's 6,144-character limit.
             var policy = new IamPolicy(program, $"{name}-controller-{group.Suffix}", new IamPolicyArgs
@@ -67,22 +67,25 @@ internal sealed class KarpenterIam
 
         if (args.Identity == KarpenterIdentity.PodIdentity)
         {
-            var agent = new EksAddon(program, podIdentityAgentName, new EksAddonArgs
-            {
-                ClusterName = cluster.ClusterName,
-                AddonName = PodIdentityAgentAddon,
-                ResolveConflictsOnCreate = "OVERWRITE",
-                Tags = ResourceTags.Merge(tags),
-            });
-            grants.Add(agent);
+            // An existing cluster's add-ons are not ours to create: the agent is assumed installed there (plan says so).
+            IReadOnlyList<Resource> agent = served.OwnsAddons
+                ? [new EksAddon(program, podIdentityAgentName, new EksAddonArgs
+                {
+                    ClusterName = served.ClusterName,
+                    AddonName = PodIdentityAgentAddon,
+                    ResolveConflictsOnCreate = "OVERWRITE",
+                    Tags = ResourceTags.Merge(tags),
+                })]
+                : [];
+            grants.AddRange(agent);
             grants.Add(new EksPodIdentityAssociation(program, $"{name}-pod-identity", new EksPodIdentityAssociationArgs
             {
-                ClusterName = cluster.ClusterName,
+                ClusterName = served.ClusterName,
                 Namespace = args.Namespace,
                 ServiceAccount = KarpenterOptions.ServiceAccountName,
                 RoleArn = ControllerRole.Arn,
                 Tags = ResourceTags.Merge(tags),
-            }, new ResourceOptions { DependsOn = [agent] }));
+            }, new ResourceOptions { DependsOn = agent }));
         }
         Grants = grants;
     }

@@ -41,12 +41,47 @@ public sealed partial record KarpenterOptions
     /// <summary>Tags on every resource. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Karpenter already runs in the (existing) cluster: add only the pools' EC2NodeClasses, NodePools and NodeOverlays
+    /// (<see cref="ExistingKarpenterPools"/>), no controller, IAM, queue or CRDs. Requires <see cref="ExistingVersion"/>
+    /// and <see cref="ExistingNodeRole"/>; <see cref="ChartVersion"/>, <see cref="Namespace"/>, <see cref="Replicas"/> and
+    /// <see cref="Identity"/> then do not apply. Default: off (this program installs Karpenter).
+    /// </summary>
+    public bool Existing { get; init; }
+
+    /// <summary>The running controller's version (exact semver, 1.0.0 or later: the v1 API). Required with <see cref="Existing"/>. Default: none.</summary>
+    public string? ExistingVersion { get; init; }
+
+    /// <summary>
+    /// Name of the IAM role the running Karpenter's nodes use. Required with <see cref="Existing"/>: that controller may
+    /// pass only its own node role to instances (iam:PassRole in upstream's controller policy), and the role already has
+    /// the cluster's access entry. Default: none.
+    /// </summary>
+    public string? ExistingNodeRole { get; init; }
+
+    /// <summary>The first Karpenter release with the NodeOverlay CRD and its <c>NodeOverlay</c> feature gate (aws/karpenter-provider-aws v1.7.0, commit e37f4c725 "Add Node Overlay Support").</summary>
+    public static Version FirstNodeOverlayVersion { get; } = new(1, 7, 0);
+
+    /// <summary>
+    /// The chart value that turns NodeOverlay on (<c>settings.featureGates.nodeOverlay</c>, off by default; the chart passes
+    /// it to the controller as <c>FEATURE_GATES=…,NodeOverlay=true</c>).
+    /// </summary>
+    public const string NodeOverlayFeatureGate = "settings.featureGates.nodeOverlay";
+
+    /// <summary>Whether the Karpenter these options describe can take NodeOverlays: this program's own, or an existing one from <see cref="FirstNodeOverlayVersion"/>.</summary>
+    public bool SupportsNodeOverlay => !Existing || (ParseVersion(ExistingVersion) is { } version && version >= FirstNodeOverlayVersion);
+
+    /// <summary>An exact <c>major.minor.patch</c> version, or null.</summary>
+    public static Version? ParseVersion(string? text) =>
+        text is not null && NvidiaDevicePluginOptions.ExactVersion().IsMatch(text) && Version.TryParse(text, out var version) ? version : null;
+
     /// <summary>Every problem with these options, each naming the field.</summary>
     public IReadOnlyList<ArgsProblem> Validate()
     {
         var problems = TagRules.AwsTags(Tags, nameof(Tags), TagRules.ComponentReservedPrefixes, TagRules.MaxPerResource)
             .Concat(TagRules.KarpenterNodeClassTags(Tags, nameof(Tags), "Karpenter's tags are copied onto every EC2NodeClass"))
             .ToList();
+        problems.AddRange(ExistingProblems());
         if (!NvidiaDevicePluginOptions.ExactVersion().IsMatch(ChartVersion))
         {
             problems.Add(new(nameof(ChartVersion), $"'{ChartVersion}' must be an exact version such as {DefaultChartVersion} (pinned charts only)."));
@@ -69,6 +104,43 @@ public sealed partial record KarpenterOptions
         }
         return problems;
     }
+
+    private IEnumerable<ArgsProblem> ExistingProblems()
+    {
+        if (!Existing)
+        {
+            if (ExistingVersion is not null)
+            {
+                yield return new(nameof(ExistingVersion), "applies only to an existing Karpenter (Existing).");
+            }
+            if (ExistingNodeRole is not null)
+            {
+                yield return new(nameof(ExistingNodeRole), "applies only to an existing Karpenter (Existing).");
+            }
+            yield break;
+        }
+        if (ParseVersion(ExistingVersion) is not { } version)
+        {
+            yield return new(nameof(ExistingVersion), ExistingVersion is null
+                ? "an existing Karpenter needs its version (e.g. 1.8.1): the objects and feature gates depend on it."
+                : $"'{ExistingVersion}' must be an exact version such as 1.8.1.");
+        }
+        else if (version.Major < 1)
+        {
+            yield return new(nameof(ExistingVersion), $"'{ExistingVersion}' predates Karpenter's v1 API (1.0.0), whose NodePools and EC2NodeClasses this product writes: upgrade the controller first.");
+        }
+        if (ExistingNodeRole is null)
+        {
+            yield return new(nameof(ExistingNodeRole), "an existing Karpenter needs the name of its nodes' IAM role: only that role can be passed to the nodes it launches.");
+        }
+        else if (!IamRoleName().IsMatch(ExistingNodeRole))
+        {
+            yield return new(nameof(ExistingNodeRole), $"'{ExistingNodeRole}' is not an IAM role name (1–64 of letters, digits and +=,.@_-; the name, not the ARN).");
+        }
+    }
+
+    [GeneratedRegex(@"\A[A-Za-z0-9+=,.@_-]{1,64}\z")]
+    private static partial Regex IamRoleName();
 
     /// <summary>The release day of a pinned alias (<c>al2023@v20260115</c> → 2026-01-15); null for <c>@latest</c> or a malformed alias.</summary>
     public static DateOnly? PinnedAmiDate(string amiAlias) =>

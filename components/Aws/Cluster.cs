@@ -1,6 +1,7 @@
 using GpuSlicingInfra.Components.Program;
 using GpuSlicingInfra.Components.Providers.Aws;
 using GpuSlicingInfra.Components.Providers.Eks;
+using GpuSlicingInfra.Components.Providers.Karpenter;
 using GpuSlicingInfra.Components.Providers.Kubernetes;
 
 namespace GpuSlicingInfra.Components.Aws;
@@ -11,7 +12,7 @@ namespace GpuSlicingInfra.Components.Aws;
 /// (<see cref="AddSystemNodeGroup"/>) and the Kubernetes provider (<see cref="AddKubernetesProvider"/>),
 /// naming them, and passes the cluster to the GPU pools and Karpenter it serves.
 /// </summary>
-public sealed class Cluster
+public sealed class Cluster : GpuCluster
 {
     /// <summary>Managed policy that grants cluster admin through an access entry.</summary>
     public const string AdminAccessPolicy = "AmazonEKSClusterAdminPolicy";
@@ -27,12 +28,10 @@ public sealed class Cluster
     /// <param name="options">What the user chose.</param>
     /// <param name="roleNameSuffix">A random suffix that makes IAM role names unique in the account (IAM is global).</param>
     public Cluster(PulumiProgram program, string name, Network network, ClusterOptions options, Output<string> roleNameSuffix)
+        : base(Checked(options).Name, roleNameSuffix ?? throw new ArgumentNullException(nameof(roleNameSuffix)))
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(roleNameSuffix);
-        ArgsValidationException.ThrowIfAny(nameof(ClusterOptions), options.Validate());
         using var component = program.BeginComponent(nameof(Cluster), name);
         var privateSubnets = network.PrivateSubnetIds;
         var aws = AwsContext.For(program);
@@ -40,8 +39,6 @@ public sealed class Cluster
         _program = program;
         _componentName = name;
         _options = options;
-        Name = options.Name;
-        RoleNameSuffix = roleNameSuffix;
         NodeSubnetIds = privateSubnets;
 
         var secretsKey = new KmsKey(program, $"{name}-secrets-key", new KmsKeyArgs
@@ -163,12 +160,43 @@ public sealed class Cluster
     /// </summary>
     public Resource AddKubernetesProvider(string name)
     {
+        if (_kubernetesProvider is not null)
+        {
+            throw new InvalidOperationException($"Cluster '{_componentName}' already has its Kubernetes provider '{_kubernetesProvider.Name}'.");
+        }
         using var component = _program.BeginComponent(nameof(Cluster), _componentName);
-        return new KubernetesProvider(_program, name, new KubernetesProviderArgs
+        _kubernetesProvider = new KubernetesProvider(_program, name, new KubernetesProviderArgs
         {
             Kubeconfig = Resource.KubeconfigJson,
             EnableServerSideApply = true,
         });
+        return _kubernetesProvider;
+    }
+
+    /// <inheritdoc />
+    internal override Resource AddGpuNodeGroup(PulumiProgram program, string name, GpuNodeGroupSpec spec) =>
+        new ManagedNodeGroup(program, name, new ManagedNodeGroupArgs
+        {
+            Cluster = Resource.Reference,
+            NodeRoleArn = NodeRole.Arn,
+            NodeGroupNamePrefix = spec.NodeGroupNamePrefix,
+            AmiType = spec.AmiType,
+            InstanceTypes = spec.InstanceTypes.ToArray(),
+            CapacityType = spec.CapacityType,
+            ScalingConfig = spec.ScalingConfig,
+            SubnetIds = NodeSubnetIds,
+            Labels = spec.Labels,
+            Taints = spec.Taints,
+            LaunchTemplate = spec.LaunchTemplate,
+            Version = Resource.KubernetesVersion,
+            Tags = ResourceTags.Merge(spec.Tags),
+        }, new ResourceOptions { Protect = spec.Protect });
+
+    private static ClusterOptions Checked(ClusterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgsValidationException.ThrowIfAny(nameof(ClusterOptions), options.Validate());
+        return options;
     }
 
     /// <summary>
@@ -185,18 +213,48 @@ public sealed class Cluster
     private readonly string _componentName;
     private readonly ClusterOptions _options;
     private Resource? _systemNodeGroup;
-
-    /// <summary>The EKS cluster name (known at compile time).</summary>
-    public string Name { get; }
+    private Resource? _kubernetesProvider;
 
     /// <summary>The <c>eks:Cluster</c> resource.</summary>
     internal EksCluster Resource { get; }
 
-    /// <summary>The node role of managed node groups.</summary>
-    internal IamRole NodeRole { get; }
+    /// <inheritdoc />
+    public override Output<string> ClusterName => Resource.ClusterName;
 
-    /// <summary>The random suffix of account-unique IAM role names.</summary>
-    internal Output<string> RoleNameSuffix { get; }
+    /// <inheritdoc />
+    public override Output<string> Kubeconfig => Resource.KubeconfigJson;
+
+    /// <inheritdoc />
+    internal override Output<string> ClusterArn => Resource.ClusterArn;
+
+    /// <inheritdoc />
+    internal override IamRole NodeRole { get; }
+
+    /// <inheritdoc />
+    internal override Resource KubernetesProvider =>
+        _kubernetesProvider ?? throw new InvalidOperationException($"Cluster '{_componentName}' has no Kubernetes provider yet: call {nameof(AddKubernetesProvider)} first.");
+
+    /// <inheritdoc />
+    internal override IReadOnlyList<Resource> ControllerPrerequisites =>
+        [_systemNodeGroup ?? throw new InvalidOperationException($"Cluster '{_componentName}' has no system node group yet: call {nameof(AddSystemNodeGroup)} first.")];
+
+    /// <inheritdoc />
+    internal override IReadOnlyDictionary<string, string>? ControllerNodeSelector { get; } =
+        new SortedDictionary<string, string>(StringComparer.Ordinal) { [WellKnownKeys.NodeRoleLabel] = "system" };
+
+    /// <inheritdoc />
+    internal override bool OwnsAddons => true;
+
+    /// <inheritdoc />
+    // The private subnets and the EKS-created cluster security group carry the discovery tag (GpuSlicingPlatform).
+    internal override (IReadOnlyList<SelectorTerm> Subnets, IReadOnlyList<SelectorTerm> SecurityGroups) KarpenterNodeNetwork
+    {
+        get
+        {
+            var discovery = new Dictionary<string, string> { [WellKnownKeys.KarpenterDiscoveryTag] = Name };
+            return ([SelectorTerm.ByTags(discovery)], [SelectorTerm.ByTags(discovery)]);
+        }
+    }
 
     /// <summary>The private subnets node groups run in.</summary>
     internal InputList<string> NodeSubnetIds { get; }

@@ -8,6 +8,12 @@ internal static class IamRoleWithPolicies
 {
     public static IamRole Create(PulumiProgram program, string name, AwsContext aws, string description,
         Input<string> trustPolicy, IEnumerable<(string Suffix, string PolicyName)> managedPolicies,
+        IReadOnlyDictionary<string, string> tags, Input<string>? roleName = null) =>
+        CreateWithAttachments(program, name, aws, description, trustPolicy, managedPolicies, tags, roleName).Role;
+
+    /// <summary>The role and its policy attachments, for resources that must not start before the role can act.</summary>
+    public static (IamRole Role, IReadOnlyList<Resource> Attachments) CreateWithAttachments(PulumiProgram program, string name, AwsContext aws,
+        string description, Input<string> trustPolicy, IEnumerable<(string Suffix, string PolicyName)> managedPolicies,
         IReadOnlyDictionary<string, string> tags, Input<string>? roleName = null)
     {
         var role = new IamRole(program, name, new IamRoleArgs
@@ -21,15 +27,16 @@ internal static class IamRoleWithPolicies
             // An explicit name (cluster name + stack suffix) is reused by a replacement: create-before-delete would collide.
             DeleteBeforeReplace = roleName is not null,
         });
+        var attachments = new List<Resource>();
         foreach (var (suffix, policyName) in managedPolicies)
         {
-            _ = new IamRolePolicyAttachment(program, $"{name}-{suffix}", new IamRolePolicyAttachmentArgs
+            attachments.Add(new IamRolePolicyAttachment(program, $"{name}-{suffix}", new IamRolePolicyAttachmentArgs
             {
                 Role = role.RoleName,
                 PolicyArn = aws.ManagedPolicyArn(policyName),
-            });
+            }));
         }
-        return role;
+        return (role, attachments);
     }
 
     /// <summary>The managed policies a node needs: kubelet, VPC CNI, image pulls, SSM (least privilege, BPG iam).</summary>

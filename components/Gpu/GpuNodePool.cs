@@ -11,7 +11,8 @@ namespace GpuSlicingInfra.Components.Gpu;
 public sealed class GpuNodePool
 {
     /// <summary>
-    /// Adds the pool's launch template and managed node group to <paramref name="cluster"/>, named
+    /// Adds the pool's launch template and managed node group to <paramref name="cluster"/> (a created cluster's
+    /// <c>eks:ManagedNodeGroup</c>, an existing cluster's <c>aws:eks:NodeGroup</c>), named
     /// <c>{name}-launch-template</c> and <c>{name}-nodes</c>, sized by the pool's
     /// <see cref="GpuPoolOptions.ManagedNodeGroup"/> (required here).
     /// The pool's sharing <paramref name="profile"/> (the one <see cref="GpuPoolOptions.Profile"/> names) is required: under
@@ -19,7 +20,7 @@ public sealed class GpuNodePool
     /// no MIG devices.
     /// </summary>
     /// <exception cref="ArgsValidationException">The options are invalid, have no managed node group, or <paramref name="profile"/> is not the one they name.</exception>
-    public GpuNodePool(PulumiProgram program, string name, Cluster cluster, GpuPoolOptions options, SharingProfileOptions profile)
+    public GpuNodePool(PulumiProgram program, string name, GpuCluster cluster, GpuPoolOptions options, SharingProfileOptions profile)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(cluster);
@@ -44,14 +45,12 @@ public sealed class GpuNodePool
             hopLimit: 1, options.Tags, options.Protect,
             // A MIG profile's layout is applied at boot, before the node joins.
             userData: MigPartitioning.UserData(options, profile));
-        _ = new ManagedNodeGroup(program, $"{name}-nodes", new ManagedNodeGroupArgs
+        _ = cluster.AddGpuNodeGroup(program, $"{name}-nodes", new GpuNodeGroupSpec
         {
-            Cluster = cluster.Resource.Reference,
-            NodeRoleArn = cluster.NodeRole.Arn,
             // A prefix lets a replacement node group come up beside the old one (names are unique per cluster).
             NodeGroupNamePrefix = $"gpu-{options.Name}-",
             AmiType = options.NvidiaAmiType,
-            InstanceTypes = options.InstanceTypes.ToArray(),
+            InstanceTypes = options.InstanceTypes,
             CapacityType = options.CapacityType == CapacityType.Spot ? "SPOT" : "ON_DEMAND",
             ScalingConfig = new NodeGroupScalingConfigArgs
             {
@@ -59,13 +58,12 @@ public sealed class GpuNodePool
                 DesiredSize = sizes.DesiredSize,
                 MaxSize = sizes.MaxSize,
             },
-            SubnetIds = cluster.NodeSubnetIds,
             Labels = NodeLabels(options),
             Taints = [new NodeGroupTaintArgs { Key = WellKnownKeys.GpuTaintKey, Value = "true", Effect = "NO_SCHEDULE" }],
             LaunchTemplate = template,
-            Version = cluster.Resource.KubernetesVersion,
-            Tags = ResourceTags.Merge(options.Tags),
-        }, new ResourceOptions { Protect = options.Protect });
+            Tags = options.Tags,
+            Protect = options.Protect,
+        });
     }
 
     /// <summary>Labels of the pool's nodes: GPU presence, sharing profile, pool name, latency-sensitive when declared, plus extras.</summary>

@@ -1,3 +1,4 @@
+using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Program;
 using GpuSlicingInfra.Components.Providers.Kubernetes;
 
@@ -24,10 +25,10 @@ public sealed class NvidiaDevicePlugin
     /// <summary>Adds the namespace (<c>{name}-namespace</c>), ConfigMap (<c>{name}-config</c>) and release (<c>{name}</c>).</summary>
     /// <param name="program">The program to add to.</param>
     /// <param name="name">The logical name prefix.</param>
-    /// <param name="kubernetesProvider">The cluster's Kubernetes provider (<see cref="Aws.Cluster.AddKubernetesProvider"/>).</param>
-    /// <param name="systemNodeGroup">
-    /// The node group the chart's NFD master and GFD controllers schedule on (<see cref="Aws.Cluster.AddSystemNodeGroup"/>);
-    /// the atomic release waits for them, so it must not start before those nodes exist.
+    /// <param name="cluster">
+    /// The cluster, deployed to through its Kubernetes provider. A created <see cref="Aws.Cluster"/> needs its provider
+    /// and system node group added first: the chart's NFD master and GFD controllers schedule there, and the atomic release
+    /// waits for them, so it must not start before those nodes exist.
     /// </param>
     /// <param name="options">What the user chose.</param>
     /// <param name="extraTolerationKeys">
@@ -35,17 +36,16 @@ public sealed class NvidiaDevicePlugin
     /// GPU pools add, e.g. the shared-GPU taint of overlay-shared Karpenter pools. Without them the plugin never
     /// runs on those nodes, so they never advertise GPUs.
     /// </param>
-    public NvidiaDevicePlugin(PulumiProgram program, string name, Resource kubernetesProvider, Resource systemNodeGroup,
+    public NvidiaDevicePlugin(PulumiProgram program, string name, GpuCluster cluster,
         NvidiaDevicePluginOptions options, IReadOnlyList<string> extraTolerationKeys)
     {
         ArgumentNullException.ThrowIfNull(program);
-        ArgumentNullException.ThrowIfNull(kubernetesProvider);
-        ArgumentNullException.ThrowIfNull(systemNodeGroup);
+        ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(extraTolerationKeys);
         ArgsValidationException.ThrowIfAny(nameof(NvidiaDevicePluginOptions), options.Validate());
         using var component = program.BeginComponent(nameof(NvidiaDevicePlugin), name);
-        var withProvider = new ResourceOptions { Provider = kubernetesProvider };
+        var withProvider = new ResourceOptions { Provider = cluster.KubernetesProvider };
         // Fixed metadata.name / release name: a replacement reuses the name, so create-before-delete would collide.
         var fixedName = withProvider with { DeleteBeforeReplace = true };
 
@@ -89,7 +89,7 @@ public sealed class NvidiaDevicePlugin
             },
         // The chart's cluster-scoped objects (ClusterRole, ClusterRoleBinding) are named after the release
         // too, so even a replacement into another namespace collides unless the old release goes first.
-        }, fixedName with { DependsOn = [ConfigMap, systemNodeGroup] });
+        }, fixedName with { DependsOn = [ConfigMap, .. cluster.ControllerPrerequisites] });
     }
 
     /// <summary>The time-slicing ConfigMap.</summary>

@@ -58,21 +58,35 @@ public sealed class GpuSlicingPlatform
             _ = SpotServiceLinkedRole.Create(program, Child(SpotServiceLinkedRole.LogicalName), tags);
         }
 
-        Network = new Network(program, Child("network"), options.Network with
-        {
-            PrivateSubnetTags = ResourceTags.Merge(options.Network.PrivateSubnetTags, (WellKnownKeys.KarpenterDiscoveryTag, options.Cluster.Name)),
-            Tags = ResourceTags.Merge(options.Network.Tags.Concat(tags).ToDictionary()),
-        });
-
         var karpenterOn = options.Karpenter.Enabled;
-        Cluster = new Cluster(program, Child("cluster"), Network, options.Cluster with
+        if (options.ExistingCluster is { } existing)
         {
-            // IRSA needs the cluster's OIDC provider; Pod Identity does not.
-            CreateOidcProvider = options.Cluster.CreateOidcProvider || (karpenterOn && options.Karpenter.Identity == KarpenterIdentity.Irsa),
-            Tags = ResourceTags.Merge(options.Cluster.Tags.Concat(tags).ToDictionary()),
-        }, nameSuffix.Result);
-        var systemNodes = Cluster.AddSystemNodeGroup(Child("system-nodes"));
-        var kubernetes = Cluster.AddKubernetesProvider(Child("k8s-provider"));
+            // Nothing of the existing cluster is modified: no network, no control plane, no system nodes.
+            var joined = new ExistingCluster(program, Child("cluster"), existing with
+            {
+                Tags = ResourceTags.Merge(existing.Tags.Concat(tags).ToDictionary()),
+            }, nameSuffix.Result);
+            _ = joined.AddKubernetesProvider(Child("k8s-provider"));
+            Cluster = joined;
+        }
+        else
+        {
+            var network = new Network(program, Child("network"), options.Network with
+            {
+                PrivateSubnetTags = ResourceTags.Merge(options.Network.PrivateSubnetTags, (WellKnownKeys.KarpenterDiscoveryTag, options.Cluster.Name)),
+                Tags = ResourceTags.Merge(options.Network.Tags.Concat(tags).ToDictionary()),
+            });
+            var created = new Cluster(program, Child("cluster"), network, options.Cluster with
+            {
+                // IRSA needs the cluster's OIDC provider; Pod Identity does not.
+                CreateOidcProvider = options.Cluster.CreateOidcProvider || (karpenterOn && options.Karpenter.Identity == KarpenterIdentity.Irsa),
+                Tags = ResourceTags.Merge(options.Cluster.Tags.Concat(tags).ToDictionary()),
+            }, nameSuffix.Result);
+            _ = created.AddSystemNodeGroup(Child("system-nodes"));
+            _ = created.AddKubernetesProvider(Child("k8s-provider"));
+            Network = network;
+            Cluster = created;
+        }
 
         foreach (var pool in options.GpuPools.Where(p => p.UsesManagedNodeGroup))
         {
@@ -82,40 +96,50 @@ public sealed class GpuSlicingPlatform
 
         var karpenterPools = karpenterOn ? options.GpuPools.Where(p => p.UsesKarpenter).ToList() : [];
         IReadOnlyList<string> extraGpuTaints = karpenterPools.Any(p => p.Karpenter?.Mode == KarpenterMode.OverlayShared) ? [WellKnownKeys.SharedGpuTaintKey] : [];
-        _ = new NvidiaDevicePlugin(program, Child("nvidia-device-plugin"), kubernetes, systemNodes, options.DevicePlugin, extraGpuTaints);
+        _ = new NvidiaDevicePlugin(program, Child("nvidia-device-plugin"), Cluster, options.DevicePlugin, extraGpuTaints);
         if (options.DcgmExporter.Enabled)
         {
-            _ = new DcgmExporter(program, Child("dcgm-exporter"), kubernetes, options.DcgmExporter, [WellKnownKeys.GpuTaintKey, .. extraGpuTaints]);
+            _ = new DcgmExporter(program, Child("dcgm-exporter"), Cluster.KubernetesProvider, options.DcgmExporter, [WellKnownKeys.GpuTaintKey, .. extraGpuTaints]);
         }
 
-        if (karpenterOn)
+        var karpenterOptions = options.Karpenter with { Tags = ResourceTags.Merge(options.Karpenter.Tags.Concat(tags).ToDictionary()) };
+        List<GpuPoolOptions> taggedKarpenterPools = [.. karpenterPools.Select(p => WithTags(p, tags))];
+        if (karpenterOn && Cluster is ExistingCluster existingCluster && options.Karpenter.Existing)
         {
-            // Managed node groups get the EKS-created cluster security group; Karpenter nodes join it too
-            // so they reach the control plane and the other nodes the same way. Only that group carries the
-            // discovery tag: pulumi-eks's node security group is also tagged kubernetes.io/cluster/<name>, and
-            // a node in two such groups breaks Services of type LoadBalancer ("Multiple tagged security groups").
-            _ = new Ec2Tag(program, Child("karpenter-cluster-security-group-discovery-tag"), new Ec2TagArgs
+            _ = new ExistingKarpenterPools(program, Child("karpenter"), existingCluster, karpenterOptions, taggedKarpenterPools, options.DevicePlugin.Profiles);
+        }
+        else if (karpenterOn)
+        {
+            if (Cluster is Cluster createdCluster)
             {
-                ResourceId = Cluster.Resource.EksClusterSecurityGroupId,
-                Key = WellKnownKeys.KarpenterDiscoveryTag,
-                Value = options.Cluster.Name,
-            });
-            _ = new Karpenter(program, Child("karpenter"), Cluster, systemNodes, kubernetes, options.Karpenter with
-            {
-                Tags = ResourceTags.Merge(options.Karpenter.Tags.Concat(tags).ToDictionary()),
-            }, [.. karpenterPools.Select(p => WithTags(p, tags))], options.DevicePlugin.Profiles, Child("pod-identity-agent"));
+                // Managed node groups get the EKS-created cluster security group; Karpenter nodes join it too
+                // so they reach the control plane and the other nodes the same way. Only that group carries the
+                // discovery tag: pulumi-eks's node security group is also tagged kubernetes.io/cluster/<name>, and
+                // a node in two such groups breaks Services of type LoadBalancer ("Multiple tagged security groups").
+                // An existing cluster's group is not ours to tag: its EC2NodeClasses select it by id.
+                _ = new Ec2Tag(program, Child("karpenter-cluster-security-group-discovery-tag"), new Ec2TagArgs
+                {
+                    ResourceId = createdCluster.Resource.EksClusterSecurityGroupId,
+                    Key = WellKnownKeys.KarpenterDiscoveryTag,
+                    Value = options.Cluster.Name,
+                });
+            }
+            _ = new Karpenter(program, Child("karpenter"), Cluster, karpenterOptions, taggedKarpenterPools, options.DevicePlugin.Profiles, Child("pod-identity-agent"));
         }
 
-        ClusterName = Cluster.Resource.ClusterName;
-        Kubeconfig = Cluster.Resource.KubeconfigJson;
+        ClusterName = Cluster.ClusterName;
+        Kubeconfig = Cluster.Kubeconfig;
         GpuCapacity = Gpu.GpuCapacity.Summarize(options.GpuPools, options.DevicePlugin.Profiles);
     }
 
-    /// <summary>The network.</summary>
-    public Network Network { get; }
+    /// <summary>The network; null when the platform joins an existing cluster, whose network it leaves alone.</summary>
+    public Network? Network { get; }
 
-    /// <summary>The cluster: more pools or components can join it (e.g. <c>new GpuNodePool(program, name, platform.Cluster, pool, profile)</c>).</summary>
-    public Cluster Cluster { get; }
+    /// <summary>
+    /// The cluster, created (<see cref="Aws.Cluster"/>) or existing (<see cref="Aws.ExistingCluster"/>): more pools or components
+    /// can join it (e.g. <c>new GpuNodePool(program, name, platform.Cluster, pool, profile)</c>).
+    /// </summary>
+    public GpuCluster Cluster { get; }
 
     /// <summary>The EKS cluster's name, as the deployed cluster reports it.</summary>
     public Output<string> ClusterName { get; }

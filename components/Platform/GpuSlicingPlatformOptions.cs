@@ -21,6 +21,14 @@ public sealed record GpuSlicingPlatformOptions
     /// <summary>The cluster (required: its name is the user's).</summary>
     public required ClusterOptions Cluster { get; init; }
 
+    /// <summary>
+    /// Join this existing EKS cluster instead of creating a network and a cluster: only GPU node groups, their role, the
+    /// device plugin and the Karpenter pools are added. Exclusive with every creating member of <see cref="Network"/> and
+    /// <see cref="Cluster"/> (left at their defaults; <see cref="ClusterOptions.Name"/> equal to this one's name).
+    /// Default: none (a new cluster).
+    /// </summary>
+    public ExistingClusterOptions? ExistingCluster { get; init; }
+
     /// <summary>The device plugin and its sharing profiles.</summary>
     public required NvidiaDevicePluginOptions DevicePlugin { get; init; }
 
@@ -47,6 +55,8 @@ public sealed record GpuSlicingPlatformOptions
         problems.AddRange(TagProblems());
         problems.AddRange(Network.Validate().Select(p => p.Under(nameof(Network))));
         problems.AddRange(Cluster.Validate().Select(p => p.Under(nameof(Cluster))));
+        problems.AddRange(ExistingCluster?.Validate().Select(p => p.Under(nameof(ExistingCluster))) ?? []);
+        problems.AddRange(ExistingClusterConflicts.Of(this));
         problems.AddRange(DevicePlugin.Validate().Select(p => p.Under(nameof(DevicePlugin))));
         problems.AddRange(DcgmExporter.Validate().Select(p => p.Under(nameof(DcgmExporter))));
         if (Karpenter.Enabled)
@@ -75,6 +85,10 @@ public sealed record GpuSlicingPlatformOptions
                 if (pool.Karpenter is { Mode: var mode })
                 {
                     problems.AddRange(KarpenterModeProblems(mode, profile).Select(p => p.Under($"{path}.{nameof(GpuPoolOptions.Karpenter)}")));
+                    if (mode != KarpenterMode.Plain && Karpenter.Enabled && !Karpenter.SupportsNodeOverlay)
+                    {
+                        problems.Add(ExistingKarpenterPools.NodeOverlayProblem(Karpenter, pool.Name).Under($"{path}.{nameof(GpuPoolOptions.Karpenter)}"));
+                    }
                 }
                 problems.AddRange(GpuNodePods.Problems(this, pool, profile).Select(p => p.Under(path)));
             }
@@ -91,7 +105,8 @@ public sealed record GpuSlicingPlatformOptions
     // image and the EC2NodeClass never becomes ready.
     private IEnumerable<ArgsProblem> AmiReleaseProblems()
     {
-        if (KarpenterOptions.PinnedAmiDate(Karpenter.AmiAlias) is { } amiDate
+        // An existing cluster's version is known only at deployment.
+        if (ExistingCluster is null && KarpenterOptions.PinnedAmiDate(Karpenter.AmiAlias) is { } amiDate
             && KubernetesVersions.Find(Cluster.KubernetesVersion) is { } version
             && amiDate < version.Released)
         {

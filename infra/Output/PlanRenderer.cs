@@ -19,6 +19,11 @@ internal static class PlanRenderer
         writer.WriteLine();
         WriteResourceTree(writer, plan, columns);
         writer.WriteLine();
+        if (plan.ExistingCluster is { } existing)
+        {
+            WriteExistingCluster(writer, existing, columns);
+            writer.WriteLine();
+        }
         ReportTable.Write(console, writer, columns, CapacityTable(plan));
         writer.WriteLine();
         if (plan.Pools.Any(p => p.Karpenter is not null))
@@ -55,6 +60,23 @@ internal static class PlanRenderer
             {
                 writer.WriteLine(line);
             }
+        }
+    }
+
+    // What joining an existing cluster adds (the resources, counted by type) and what it takes for granted.
+    private static void WriteExistingCluster(TextWriter writer, ExistingClusterPlan existing, int columns)
+    {
+        writer.WriteLine(TerminalText.Safe($"Existing cluster {existing.Name}: nothing of it is created, modified or imported"));
+        writer.WriteLine($"  Added ({existing.Added.Count})");
+        foreach (var line in existing.Added.GroupBy(r => r.Type, StringComparer.Ordinal)
+            .SelectMany(g => WordWrap.Lines(TerminalText.Safe($"{g.Count()} × {g.Key}: {string.Join(", ", g.Select(r => r.Name))}"), columns, "    ", "        ")))
+        {
+            writer.WriteLine(line);
+        }
+        writer.WriteLine($"  Assumed ({existing.Assumed.Count})");
+        foreach (var line in existing.Assumed.SelectMany(a => WordWrap.Lines(TerminalText.Safe(a), columns, "    - ", "      ")))
+        {
+            writer.WriteLine(line);
         }
     }
 

@@ -59,9 +59,15 @@ internal sealed record ProgramPool(string Name, GroupNodes? Group, KarpenterNode
         return [.. order.Select(name => Pool(program, name, groups.GetValueOrDefault(name), nodePools.GetValueOrDefault(name), defaultProfile, prices, catalog))];
     }
 
-    /// <summary>GPU node groups: the NVIDIA AMI or the <c>nvidia.com/gpu.present</c> label.</summary>
-    public static bool IsGpuNodeGroup(ProgramResource resource) => resource.Type == "eks:ManagedNodeGroup" &&
+    /// <summary>
+    /// GPU node groups: the NVIDIA AMI or the <c>nvidia.com/gpu.present</c> label, on a node group of a created cluster
+    /// (<c>eks:ManagedNodeGroup</c>) or of an existing one (<c>aws:eks:NodeGroup</c>).
+    /// </summary>
+    public static bool IsGpuNodeGroup(ProgramResource resource) => IsNodeGroup(resource) &&
         ((resource.Text("amiType") ?? "").Contains("NVIDIA", StringComparison.Ordinal) || resource.Text("labels", WellKnownKeys.GpuPresentLabel) == "true");
+
+    /// <summary>Managed node groups: the <c>eks:</c> component's, or the raw <c>aws:eks:NodeGroup</c> an existing cluster gets.</summary>
+    public static bool IsNodeGroup(ProgramResource resource) => resource.Type is "eks:ManagedNodeGroup" or "aws:eks:NodeGroup";
 
     /// <summary>Karpenter NodePools (<c>karpenter.sh</c> custom resources of kind NodePool).</summary>
     public static bool IsNodePool(ProgramResource resource) =>

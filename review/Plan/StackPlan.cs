@@ -40,6 +40,10 @@ public sealed record StackPlan(
     /// <summary>Differences from the program named by <see cref="Against"/>; absent without it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ProgramDiff? Diff { get; init; }
+
+    /// <summary>The existing cluster the program joins: what it adds and what it assumes; absent for a program that creates its cluster.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ExistingClusterPlan? ExistingCluster { get; init; }
 }
 
 /// <summary>Resources one component adds.</summary>

@@ -17,15 +17,16 @@ public sealed record PolicyContext(ProgramSnapshot Program, ReviewContext Contex
 
     /// <summary>
     /// The private subnets an existing VPC gives the cluster: every literal <c>privateSubnetIds</c> of an
-    /// <c>eks:Cluster</c> (a new VPC's are an output reference instead).
+    /// <c>eks:Cluster</c> (a new VPC's are an output reference instead), and those the context declares (<see cref="ReviewContext.DeclaredPrivateSubnetIds"/>).
     /// </summary>
     public IReadOnlySet<string> DeclaredPrivateSubnetIds => Program.OfType("eks:Cluster")
         .SelectMany(c => c.Node("privateSubnetIds") as JsonArray ?? [])
         .OfType<JsonValue>().Select(v => v.GetValue<string>())
+        .Concat(Context.DeclaredPrivateSubnetIds)
         .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Managed node groups.</summary>
-    public IEnumerable<ProgramResource> NodeGroups => Program.OfType("eks:ManagedNodeGroup");
+    /// <summary>Managed node groups, of a created cluster or an existing one.</summary>
+    public IEnumerable<ProgramResource> NodeGroups => Program.Resources.Where(ProgramPool.IsNodeGroup);
 
     /// <summary>GPU node groups: those with the NVIDIA AMI or the <c>nvidia.com/gpu.present</c> label.</summary>
     public IEnumerable<ProgramResource> GpuNodeGroups => NodeGroups.Where(ProgramPool.IsGpuNodeGroup);

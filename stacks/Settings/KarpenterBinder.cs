@@ -12,6 +12,11 @@ internal static class KarpenterBinder
         ["irsa"] = KarpenterIdentity.Irsa,
     };
 
+    // The keys of a controller this stack installs, which an existing Karpenter's stack must leave out.
+    private static readonly string[] ControllerKeys = ["chartVersion", "namespace", "replicas", "identity"];
+
+    private static readonly string[] ExistingOnlyKeys = ["existingVersion", "existingNodeRole"];
+
     public static KarpenterOptions Bind(SettingsObject? section, string environment)
     {
         // Two controllers (leader + standby) where an outage matters; one keeps dev's system nodes free.
@@ -20,9 +25,14 @@ internal static class KarpenterBinder
         {
             return defaults;
         }
+        var existing = section.Bool("existing", defaults.Existing);
         var args = new KarpenterOptions
         {
-            Enabled = section.Bool("enabled", defaults.Enabled),
+            // An existing Karpenter is on by definition.
+            Enabled = section.Bool("enabled", existing),
+            Existing = existing,
+            ExistingVersion = section.StringOrNull("existingVersion"),
+            ExistingNodeRole = section.StringOrNull("existingNodeRole"),
             ChartVersion = section.Text("chartVersion", defaults.ChartVersion),
             Namespace = section.Text("namespace", defaults.Namespace),
             Replicas = section.WholeNumber("replicas", defaults.Replicas, 0, 100),
@@ -30,6 +40,30 @@ internal static class KarpenterBinder
             AmiAlias = section.Text("amiAlias", defaults.AmiAlias),
         };
         section.Finish();
-        return args;
+        if (!existing)
+        {
+            foreach (var key in ExistingOnlyKeys.Where(section.Has))
+            {
+                section.Problem(key, $"applies only with {section.PathOf("existing")}: true.");
+            }
+            return args;
+        }
+        if (!args.Enabled)
+        {
+            section.Problem("enabled", $"cannot be false with {section.PathOf("existing")}: true (an existing Karpenter provisions the pools).");
+        }
+        // Settings of a controller this stack would install; the running one keeps its own.
+        foreach (var key in ControllerKeys.Where(section.Has))
+        {
+            section.Problem(key, $"cannot be combined with {section.PathOf("existing")}: it configures a Karpenter this stack would install, and the existing one is left as it is.");
+        }
+        return defaults with
+        {
+            Enabled = true,
+            Existing = true,
+            ExistingVersion = args.ExistingVersion,
+            ExistingNodeRole = args.ExistingNodeRole,
+            AmiAlias = args.AmiAlias,
+        };
     }
 }

@@ -50,7 +50,8 @@ public static class SettingsBinder
         var config = new StackConfig("probe", new Dictionary<string, JsonNode?>
         {
             [Prefix + SettingsKeys.Network] = new JsonObject(),
-            [Prefix + SettingsKeys.Cluster] = new JsonObject(),
+            // With cluster.existing present, so that its keys are asked for too.
+            [Prefix + SettingsKeys.Cluster] = new JsonObject { [ClusterBinder.Existing] = new JsonObject() },
             [Prefix + SettingsKeys.Karpenter] = new JsonObject(),
             [Prefix + SettingsKeys.Monitoring] = new JsonObject(),
             [Prefix + SettingsKeys.DevicePlugin] = new JsonObject { ["profiles"] = new JsonObject { [Probe] = new JsonObject() } },
@@ -98,8 +99,15 @@ public static class SettingsBinder
         var environment = root.Text(SettingsKeys.Environment, config.StackName);
         var protect = root.Bool(SettingsKeys.Protect, environment == "prod");
         var tags = root.StringMap(SettingsKeys.Tags);
-        var network = NetworkBinder.Bind(root.Map(SettingsKeys.Network), protect);
-        var cluster = ClusterBinder.Bind(root.Map(SettingsKeys.Cluster), config.StackName, protect);
+        var networkSection = root.Map(SettingsKeys.Network);
+        var network = NetworkBinder.Bind(networkSection, protect);
+        var clusterSection = root.Map(SettingsKeys.Cluster);
+        var (cluster, existingCluster) = ClusterBinder.Bind(clusterSection, config.StackName, protect);
+        if (existingCluster is not null)
+        {
+            ClusterBinder.RefuseNetwork(networkSection, clusterSection!.PathOf(ClusterBinder.Existing));
+            network = new() { Protect = protect };
+        }
         var devicePlugin = DevicePluginBinder.Bind(root.Map(SettingsKeys.DevicePlugin));
         var karpenter = KarpenterBinder.Bind(root.Map(SettingsKeys.Karpenter), environment);
         var dcgmExporter = MonitoringBinder.Bind(root.Map(SettingsKeys.Monitoring));
@@ -113,6 +121,7 @@ public static class SettingsBinder
             Environment = environment,
             Network = network,
             Cluster = cluster,
+            ExistingCluster = existingCluster,
             DevicePlugin = devicePlugin,
             Karpenter = karpenter,
             DcgmExporter = dcgmExporter,
@@ -226,8 +235,15 @@ public static class SettingsBinder
             segments.Add(CamelCase(field[position..end]));
             position = end + 1;
         }
-        return Prefix + string.Join('.', FlattenMonitoring(FlattenPoolSubOptions(segments)));
+        return Prefix + string.Join('.', FlattenExistingCluster(FlattenMonitoring(FlattenPoolSubOptions(segments))));
     }
+
+    // An existing cluster's options live under cluster.existing (ClusterBinder).
+    private static List<string> FlattenExistingCluster(List<string> segments) => segments switch
+    {
+        ["existingCluster", .. var rest] => [SettingsKeys.Cluster, ClusterBinder.Existing, .. rest],
+        var other => other,
+    };
 
     // The DCGM exporter's options live under monitoring: Enabled is monitoring.dcgmExporter (MonitoringBinder).
     private static List<string> FlattenMonitoring(List<string> segments) => segments switch

@@ -35,6 +35,11 @@ public sealed class DeployAccessPlanWarnings(StackSettings settings) : IPlanWarn
     public IEnumerable<PlanWarning> Check(PlanContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // An existing cluster's endpoint is not known offline: the plan's existing-cluster section assumes it is reachable.
+        if (settings.Platform.ExistingCluster is not null)
+        {
+            yield break;
+        }
         var cluster = settings.Platform.Cluster;
         var runner = RunnerVariable(settings.StackName);
         if (!cluster.EndpointPublicAccess)

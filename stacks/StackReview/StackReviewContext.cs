@@ -21,6 +21,7 @@ public static class StackReviewContext
             ConfigKeyOf = SettingsBinder.ToKeyPath,
             PriceOverrides = settings.HourlyPriceOverrides,
             InstanceCatalog = settings.InstanceCatalog,
+            DeclaredPrivateSubnetIds = settings.Platform.ExistingCluster?.NodeSubnetIds ?? [],
             ExtraWarningRules =
             [
                 new KarpenterPlanWarnings(settings),

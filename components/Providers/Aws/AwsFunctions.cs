@@ -22,6 +22,15 @@ internal static class AwsFunctions
     public static Expr EksAddonVersion(string addonName, Expr kubernetesVersion) =>
         Invoke.Call("aws:eks:getAddonVersion", new EksAddonVersionArgs(addonName, kubernetesVersion, MostRecent: true), "version", ProviderVersions.Aws);
 
+    /// <summary>
+    /// The whole description of EKS cluster <paramref name="clusterName"/> (<c>aws:eks:getCluster</c>: endpoint,
+    /// certificateAuthorities, arn, version, vpcConfig, accessConfigs…, as the @pulumi/aws typings name them).
+    /// </summary>
+    public static Expr EksCluster(string clusterName) =>
+        Invoke.Call("aws:eks:getCluster", new EksClusterArgs(clusterName), null, ProviderVersions.Aws);
+
     // Internal, not private: the generated converter (generators/ArgsMapGenerator) must be able to name it.
     internal sealed record EksAddonVersionArgs(string AddonName, Expr KubernetesVersion, bool MostRecent);
+
+    internal sealed record EksClusterArgs(string Name);
 }

@@ -12,10 +12,10 @@ internal sealed record Ec2NodeClassSpec
     public required IReadOnlyList<AmiSelectorTerm> AmiSelectorTerms { get; init; }
 
     /// <summary>Subnets the nodes launch into.</summary>
-    public required IReadOnlyList<TagSelectorTerm> SubnetSelectorTerms { get; init; }
+    public required IReadOnlyList<SelectorTerm> SubnetSelectorTerms { get; init; }
 
     /// <summary>Security groups of the nodes.</summary>
-    public required IReadOnlyList<TagSelectorTerm> SecurityGroupSelectorTerms { get; init; }
+    public required IReadOnlyList<SelectorTerm> SecurityGroupSelectorTerms { get; init; }
 
     /// <summary>Instance metadata service settings.</summary>
     public required Ec2NodeClassMetadataOptions MetadataOptions { get; init; }
@@ -34,9 +34,21 @@ internal sealed record Ec2NodeClassSpec
 /// <param name="Alias">E.g. <c>al2023@latest</c> or <c>al2023@v20260520</c>.</param>
 internal sealed record AmiSelectorTerm(string Alias);
 
-/// <summary>A selector term matching resources by tags.</summary>
-/// <param name="Tags">Tag key → value.</param>
-internal sealed record TagSelectorTerm(IReadOnlyDictionary<string, string> Tags);
+/// <summary>A selector term: one resource by id, or every resource carrying tags (the CRD allows one or the other).</summary>
+internal sealed record SelectorTerm
+{
+    /// <summary>The resource id (<c>subnet-…</c>, <c>sg-…</c>); null to select by tags.</summary>
+    public Input<string>? Id { get; init; }
+
+    /// <summary>Tag key → value; null to select by id.</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
+    /// <summary>Every resource carrying <paramref name="tags"/>.</summary>
+    public static SelectorTerm ByTags(IReadOnlyDictionary<string, string> tags) => new() { Tags = tags };
+
+    /// <summary>The resource <paramref name="id"/>.</summary>
+    public static SelectorTerm ById(Input<string> id) => new() { Id = id };
+}
 
 /// <summary>IMDS settings of an EC2NodeClass.</summary>
 /// <param name="HttpEndpoint"><c>enabled</c> or <c>disabled</c>.</param>

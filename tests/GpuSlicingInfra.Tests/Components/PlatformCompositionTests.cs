@@ -146,11 +146,12 @@ public sealed class PlatformCompositionTests
         var network = new Network(program, "net", new NetworkOptions());
         var cluster = new Cluster(program, "eks", network, new ClusterOptions { Name = "hand-made" },
             program.AddVariable<string>("suffix", Expr.Text("abc123")));
-        var systemNodes = cluster.AddSystemNodeGroup("eks-system");
+        _ = cluster.AddSystemNodeGroup("eks-system");
+        _ = cluster.AddKubernetesProvider("eks-k8s");
 
         // When a GPU pool and the device plugin are added to it
         _ = new GpuNodePool(program, "gpu-t4", cluster, new GpuPoolOptions { Name = "t4", Profile = "ts-4", ManagedNodeGroup = new() }, new SharingProfileOptions { Name = "ts-4", Replicas = 4 });
-        _ = new NvidiaDevicePlugin(program, "plugin", cluster.AddKubernetesProvider("eks-k8s"), systemNodes,
+        _ = new NvidiaDevicePlugin(program, "plugin", cluster,
             new NvidiaDevicePluginOptions { Profiles = [new SharingProfileOptions { Name = "ts-4", Replicas = 4 }], DefaultProfile = "ts-4" }, []);
 
         // Then each resource is named after its component and wired to the cluster it was given

@@ -98,7 +98,26 @@ public sealed class StrictStringPropertyTests
         [Prefix + "gpuPools"] = new JsonObject { ["a10"] = new JsonObject { ["profile"] = "ts-4", ["instanceTypes"] = new JsonArray("g5.xlarge") } },
     };
 
-    private static readonly JsonObject[] Baselines = [NewVpcBaseline, ExistingVpcBaseline];
+    private static readonly JsonObject ExistingClusterBaseline = new()
+    {
+        [Prefix + "cluster"] = new JsonObject
+        {
+            ["existing"] = new JsonObject { ["name"] = "platform-prod", ["nodeSubnetIds"] = new JsonArray("subnet-0123abcd") },
+        },
+        [Prefix + "karpenter"] = new JsonObject
+        {
+            ["existing"] = true,
+            ["existingVersion"] = "1.8.1",
+            ["existingNodeRole"] = "KarpenterNodeRole-platform",
+        },
+        [Prefix + "devicePlugin"] = new JsonObject { ["profiles"] = new JsonObject { ["ts-4"] = new JsonObject { ["replicas"] = 4 } } },
+        [Prefix + "gpuPools"] = new JsonObject
+        {
+            ["burst"] = new JsonObject { ["profile"] = "ts-4", ["provisioner"] = "karpenter", ["karpenterMode"] = "plain" },
+        },
+    };
+
+    private static readonly JsonObject[] Baselines = [NewVpcBaseline, ExistingVpcBaseline, ExistingClusterBaseline];
 
     [Fact]
     public void The_baselines_compile_and_set_every_string_key_of_the_config_reference()
