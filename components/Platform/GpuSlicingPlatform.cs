@@ -85,7 +85,11 @@ public sealed class GpuSlicingPlatform
         _ = new NvidiaDevicePlugin(program, Child("nvidia-device-plugin"), kubernetes, systemNodes, options.DevicePlugin, extraGpuTaints);
         if (options.DcgmExporter.Enabled)
         {
-            _ = new DcgmExporter(program, Child("dcgm-exporter"), kubernetes, options.DcgmExporter, [WellKnownKeys.GpuTaintKey, .. extraGpuTaints]);
+            var dcgm = new DcgmExporter(program, Child("dcgm-exporter"), kubernetes, options.DcgmExporter, [WellKnownKeys.GpuTaintKey, .. extraGpuTaints]);
+            if (options.DcgmExporter.GrafanaDashboard)
+            {
+                _ = new GrafanaDashboard(program, Child("gpu-dashboard"), kubernetes, options.DcgmExporter, dcgm, options.GpuPools, options.DevicePlugin.Profiles);
+            }
         }
 
         if (karpenterOn)
