@@ -47,7 +47,7 @@ public sealed class GrafanaDashboard
         using var component = program.BeginComponent(nameof(GrafanaDashboard), name);
         var byName = profiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var shown = pools.OrderBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => new DashboardPool(p.Name, p.Profile, Resources(p, byName[p.Profile])))
+            .Select(p => new DashboardPool(p.Name, p.Profile, Resources(p, byName[p.Profile]), byName[p.Profile].Strategy == SharingStrategy.Mig))
             .ToList();
         _ = new ConfigMap(program, name, new ConfigMapArgs
         {

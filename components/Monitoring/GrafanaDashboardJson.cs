@@ -42,11 +42,14 @@ internal static class GrafanaDashboardJson
             Append(panels, TimeSeries(++id, "Slices allocatable vs requested", "none", 0, y,
                 (GrafanaQueries.Allocatable(pool.Name, pool.Resources), "allocatable {{resource}}"),
                 (GrafanaQueries.Requested(pool.Name, pool.Resources), "requested {{resource}}")));
-            Append(panels, TimeSeries(++id, "GPU utilization per physical GPU", "percent", Width / 2, y,
-                (GrafanaQueries.PerGpu(GrafanaQueries.GpuUtil, pool.Name), "{{Hostname}} GPU {{gpu}}")));
+            Append(panels, pool.Mig
+                ? TimeSeries(++id, "Graphics engine active per MIG device", "percentunit", Width / 2, y,
+                    (GrafanaQueries.PerGpu(GrafanaQueries.EngineActive, pool.Name), "{{Hostname}} GPU {{gpu}} {{GPU_I_PROFILE}} {{GPU_I_ID}}"))
+                : TimeSeries(++id, "GPU utilization per physical GPU", "percent", Width / 2, y,
+                    (GrafanaQueries.PerGpu(GrafanaQueries.GpuUtil, pool.Name), "{{Hostname}} GPU {{gpu}}")));
             y += PanelHeight;
-            Append(panels, TimeSeries(++id, "Framebuffer memory used per physical GPU", "decmbytes", 0, y,
-                (GrafanaQueries.PerGpu(GrafanaQueries.FramebufferUsed, pool.Name), "{{Hostname}} GPU {{gpu}}")));
+            Append(panels, TimeSeries(++id, pool.Mig ? "Framebuffer memory used per MIG device" : "Framebuffer memory used per physical GPU", "decmbytes", 0, y,
+                (GrafanaQueries.PerGpu(GrafanaQueries.FramebufferUsed, pool.Name), pool.Mig ? "{{Hostname}} GPU {{gpu}} {{GPU_I_PROFILE}} {{GPU_I_ID}}" : "{{Hostname}} GPU {{gpu}}")));
             Append(panels, TimeSeries(++id, "Pods per physical GPU", "none", Width / 2, y,
                 (GrafanaQueries.PodsPerGpu(pool.Name), "{{Hostname}} GPU {{gpu}}")));
             y += PanelHeight;
@@ -138,4 +141,5 @@ internal static class GrafanaDashboardJson
 /// <param name="Name">Pool name (a DNS label, so safe inside PromQL strings).</param>
 /// <param name="Profile">Its sharing profile.</param>
 /// <param name="Resources">The extended resources its nodes advertise, ordinal order.</param>
-internal sealed record DashboardPool(string Name, string Profile, IReadOnlyList<string> Resources);
+/// <param name="Mig">Its GPUs are MIG-partitioned: DCGM then measures each MIG device, and without GPU utilization.</param>
+internal sealed record DashboardPool(string Name, string Profile, IReadOnlyList<string> Resources, bool Mig);

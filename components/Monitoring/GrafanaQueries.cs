@@ -12,6 +12,12 @@ internal static partial class GrafanaQueries
     /// <summary>DCGM field: GPU utilization in % (dcgm-exporter etc/default-counters.csv).</summary>
     public const string GpuUtil = "DCGM_FI_DEV_GPU_UTIL";
 
+    /// <summary>
+    /// DCGM profiling field: ratio of time the graphics engine is active (default-counters.csv). Reported for MIG
+    /// devices, where <see cref="GpuUtil"/> is not (NVIDIA/dcgm-exporter#216).
+    /// </summary>
+    public const string EngineActive = "DCGM_FI_PROF_GR_ENGINE_ACTIVE";
+
     /// <summary>DCGM field: framebuffer memory used in MiB (dcgm-exporter etc/default-counters.csv).</summary>
     public const string FramebufferUsed = "DCGM_FI_DEV_FB_USED";
 

@@ -99,6 +99,35 @@ public sealed partial class GrafanaDashboardTests
     }
 
     [Fact]
+    public void A_mixed_mig_pool_counts_each_mig_resource_and_charts_engine_activity_per_mig_device()
+    {
+        var settings = SettingsBinder.Bind(StackFixtures.Inline("""
+            config:
+              gpu-slicing-infra:monitoring:
+                dcgmExporter: true
+                grafanaDashboard: true
+              gpu-slicing-infra:devicePlugin:
+                profiles:
+                  mig-balanced:
+                    strategy: mig
+                    migConfig: all-balanced
+                    migStrategy: mixed
+              gpu-slicing-infra:gpuPools:
+                h100:
+                  instanceTypes: [p5.48xlarge]
+                  profile: mig-balanced
+            """));
+        var panels = Panels(Dashboard(TestPrograms.Platform(settings.Platform)));
+
+        // all-balanced on an H100 80GB: 1g.10gb, 2g.20gb and 3g.40gb devices, each its own resource under mixed.
+        Assert.Contains(panels.SelectMany(Exprs), e => e.Contains("resource=~\"nvidia_com_mig_1g_10gb|nvidia_com_mig_2g_20gb|nvidia_com_mig_3g_40gb\"", StringComparison.Ordinal));
+        // DCGM reports no GPU_UTIL for MIG devices (NVIDIA/dcgm-exporter#216).
+        Assert.DoesNotContain(panels.SelectMany(Exprs), e => e.Contains(GrafanaQueries.GpuUtil, StringComparison.Ordinal));
+        Assert.Contains(panels.SelectMany(Exprs), e => e.Contains(GrafanaQueries.EngineActive, StringComparison.Ordinal));
+        Assert.Contains($"# {GrafanaQueries.EngineActive},", File.ReadAllText(RepoPaths.SharedFile("upstream/dcgm-exporter/values.yaml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Mig_resources_are_named_as_kube_state_metrics_sanitizes_them()
     {
         // internal/store/utils.go SanitizeLabelName: every character outside [a-zA-Z0-9_] becomes '_'.
