@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using GpuSlicingInfra.Cli.Cli;
 using GpuSlicingInfra.Cli.Output;
 using GpuSlicingInfra.Stacks.Config;
@@ -62,20 +61,17 @@ internal static class PlanCommand
 
             var outFile = parse.GetValue(output);
             var chosen = outFile is not null && parse.GetResult(format) is null or { Implicit: true } ? FormatOf(outFile) : parse.GetValue(format)!;
-            var subject = target.Subject(parse);
-            var width = ReportConsole.Width(context.Environment);
             if (outFile is null)
             {
-                Write(context.Out, plan, chosen, subject, width);
+                // Straight to stdout: the text report then fits a terminal it detects.
+                Write(context.Out, plan, chosen, target.Subject(parse), ReportConsole.Width(context.Environment));
                 return ExitCodes.Ok;
             }
-            var path = Path.GetFullPath(outFile, context.WorkingDirectory);
-            // UTF-8 without a byte order mark and '\n' line ends, whatever the platform: the same plan, the same bytes.
-            using (var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" })
-            {
-                Write(writer, plan, chosen, subject, width);
-            }
-            context.Error.WriteLine($"plan: wrote {path}");
+            // A file gets the whole report at once, written as synth writes a program (replaced atomically, never through a link).
+            var report = new StringWriter { NewLine = "\n" };
+            Write(report, plan, chosen, target.Subject(parse), ReportConsole.Width(context.Environment));
+            ProgramOutput.Write(report.ToString(), outFile, context.Out);
+            context.Error.WriteLine($"plan: wrote {Path.GetFullPath(outFile)}");
             return ExitCodes.Ok;
         }));
         return command;

@@ -10,7 +10,7 @@ namespace GpuSlicingInfra.Cli.Output;
 /// </summary>
 internal static class PlanHtmlPoolDrawing
 {
-    private const int Width = 460;
+    private const int Width = 430;
     private const int BarLeft = 70;
     private const int BarWidth = Width - BarLeft - 12;
     private const int BarHeight = 22;

@@ -17,8 +17,8 @@ internal static class PlanHtmlStyle
         .subtitle { color: #6b7280; margin: 0 0 16px; }
         .cluster { border: 2px solid #374151; border-radius: 10px; padding: 12px 16px; }
         .cluster > .label { font-weight: 600; margin-bottom: 8px; }
-        .pools { display: flex; flex-wrap: wrap; gap: 16px; }
-        .pool { border: 1px solid #d1d5db; border-radius: 8px; padding: 8px 12px; background: #f9fafb; }
+        .pools { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
+        .pool { border: 1px solid #d1d5db; border-radius: 8px; padding: 8px 12px; background: #f9fafb; max-width: 430px; }
         .pool h3 { font-size: 15px; margin: 0 0 2px; }
         .pool p { margin: 0 0 6px; color: #4b5563; }
         table { border-collapse: collapse; margin: 4px 0 8px; }

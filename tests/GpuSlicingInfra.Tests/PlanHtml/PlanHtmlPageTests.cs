@@ -112,6 +112,23 @@ public sealed partial class PlanHtmlPageTests
     }
 
     [Fact]
+    public void Out_refuses_a_directory_as_synth_does()
+    {
+        var folder = Directory.CreateTempSubdirectory("plan-html-").FullName;
+        try
+        {
+            var result = CliRunner.Run("plan", "--stack", "dev", "--out", folder);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("is a directory", result.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Only_plan_writes_html()
     {
         var result = CliRunner.Run("validate", "--stack", "dev", "--format", "html");
