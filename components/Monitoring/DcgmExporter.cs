@@ -39,7 +39,7 @@ public sealed class DcgmExporter
         using var component = program.BeginComponent(nameof(DcgmExporter), name);
         // Fixed metadata.name / release name: a replacement reuses the name, so the old one goes first.
         var fixedName = new ResourceOptions { Provider = kubernetesProvider, DeleteBeforeReplace = true };
-        var ns = new K8sNamespace(program, $"{name}-namespace", new NamespaceArgs
+        Namespace = new K8sNamespace(program, $"{name}-namespace", new NamespaceArgs
         {
             Metadata = new ObjectMeta { Name = options.Namespace },
         }, fixedName);
@@ -62,6 +62,9 @@ public sealed class DcgmExporter
                 // values.yaml enables the ServiceMonitor by default; without the Prometheus Operator's CRD the install fails.
                 ServiceMonitor = new DcgmServiceMonitorValues(options.PrometheusOperator),
             },
-        }, fixedName with { DependsOn = [ns] });
+        }, fixedName with { DependsOn = [Namespace] });
     }
+
+    /// <summary>The exporter's namespace (<c>{name}-namespace</c>), for objects that go beside it.</summary>
+    public Resource Namespace { get; }
 }

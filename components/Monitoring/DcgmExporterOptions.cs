@@ -20,6 +20,18 @@ public sealed record DcgmExporterOptions
     /// </summary>
     public bool PrometheusOperator { get; init; }
 
+    /// <summary>
+    /// Add the GPU dashboard as a ConfigMap that Grafana's dashboard sidecar loads (<see cref="GrafanaDashboard"/>).
+    /// Needs the exporter. Default: off.
+    /// </summary>
+    public bool GrafanaDashboard { get; init; }
+
+    /// <summary>
+    /// Namespace of the dashboard's ConfigMap, for a Grafana sidecar that watches only its own namespace (the grafana
+    /// chart's default). It must exist already. Default: null, the exporter's <see cref="Namespace"/>.
+    /// </summary>
+    public string? GrafanaDashboardNamespace { get; init; }
+
     /// <summary>Namespace of the exporter. Default: <c>dcgm-exporter</c>.</summary>
     public string Namespace { get; init; } = "dcgm-exporter";
 
@@ -41,6 +53,18 @@ public sealed record DcgmExporterOptions
         if (PrometheusOperator && !Enabled)
         {
             problems.Add(new(nameof(PrometheusOperator), "a ServiceMonitor is only created for the DCGM exporter: turn dcgmExporter on, or leave this off."));
+        }
+        if (GrafanaDashboard && !Enabled)
+        {
+            problems.Add(new(nameof(GrafanaDashboard), "the dashboard charts the DCGM exporter's metrics: turn dcgmExporter on, or leave this off."));
+        }
+        if (GrafanaDashboardNamespace is { } dashboardNamespace && !Naming.IsDnsLabel(dashboardNamespace))
+        {
+            problems.Add(new(nameof(GrafanaDashboardNamespace), $"'{dashboardNamespace}' is not a valid namespace name."));
+        }
+        if (GrafanaDashboardNamespace is not null && !GrafanaDashboard)
+        {
+            problems.Add(new(nameof(GrafanaDashboardNamespace), "it places the Grafana dashboard: turn grafanaDashboard on, or leave this out."));
         }
         return problems;
     }

@@ -99,7 +99,11 @@ public sealed class GpuSlicingPlatform
         _ = new NvidiaDevicePlugin(program, Child("nvidia-device-plugin"), Cluster, options.DevicePlugin, extraGpuTaints);
         if (options.DcgmExporter.Enabled)
         {
-            _ = new DcgmExporter(program, Child("dcgm-exporter"), Cluster.KubernetesProvider, options.DcgmExporter, [WellKnownKeys.GpuTaintKey, .. extraGpuTaints]);
+            var dcgm = new DcgmExporter(program, Child("dcgm-exporter"), Cluster.KubernetesProvider, options.DcgmExporter, [WellKnownKeys.GpuTaintKey, .. extraGpuTaints]);
+            if (options.DcgmExporter.GrafanaDashboard)
+            {
+                _ = new GrafanaDashboard(program, Child("gpu-dashboard"), Cluster.KubernetesProvider, options.DcgmExporter, dcgm, options.GpuPools, options.DevicePlugin.Profiles);
+            }
         }
 
         var karpenterOptions = options.Karpenter with { Tags = ResourceTags.Merge(options.Karpenter.Tags.Concat(tags).ToDictionary()) };

@@ -6,7 +6,8 @@ namespace GpuSlicingInfra.Cli.Output;
 /// <summary>The text form of a plan: resource tree, capacity, cost, sharing comparison, warnings.</summary>
 internal static class PlanRenderer
 {
-    // Tables go through Spectre when they fit; everything else is written as lines wrapped at spaces.
+    // Tables go through Spectre when they fit; everything else is written as lines wrapped at spaces. The table
+    // builders are shared with the HTML page (PlanHtml), so both show the same figures.
     /// <param name="writer">Where the report goes.</param>
     /// <param name="plan">The plan.</param>
     /// <param name="subject">What the title names: <c>stack NAME</c> or <c>program FILE</c>.</param>
@@ -84,7 +85,7 @@ internal static class PlanRenderer
     private static string Sharing(PoolPlan pool) => pool.MigDevicesPerGpu.Count == 0 ? pool.Strategy
         : $"mig: {string.Join(" + ", pool.MigDevicesPerGpu.Select(d => $"{d.Value} × {d.Key}"))} per GPU, {pool.MigDevicesPerGpu.Values.Sum() * pool.GpusPerNode} per node";
 
-    private static ReportTable CapacityTable(StackPlan plan)
+    internal static ReportTable CapacityTable(StackPlan plan)
     {
         var rows = plan.Pools.Select(p => new[]
         {
@@ -100,7 +101,7 @@ internal static class PlanRenderer
     private static string PerNode(PoolPlan pool) =>
         $"{pool.SlicesPerNode.ToString(System.Globalization.CultureInfo.InvariantCulture)} / {pool.MaxPodsPerNode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}";
 
-    private static ReportTable CostTable(StackPlan plan)
+    internal static ReportTable CostTable(StackPlan plan)
     {
         var rows = plan.Pools.Select(p => new[]
         {
@@ -117,7 +118,7 @@ internal static class PlanRenderer
     }
 
     // Who adds each pool's nodes: the node group's own sizes and what Karpenter may add on top.
-    private static ReportTable ProvisioningTable(StackPlan plan)
+    internal static ReportTable ProvisioningTable(StackPlan plan)
     {
         var rows = plan.Pools.Select(p => p.Karpenter is { } k
             ? new[]
@@ -139,7 +140,7 @@ internal static class PlanRenderer
         _ => $"{p.Nodes.Desired} (max {p.Nodes.Max})",
     };
 
-    private static ReportTable SharingTable(StackPlan plan)
+    internal static ReportTable SharingTable(StackPlan plan)
     {
         var t = plan.Totals;
         var rows = plan.Pools.Select(p =>

@@ -4,7 +4,8 @@ using GpuSlicingInfra.Stacks.Config;
 namespace GpuSlicingInfra.Stacks.Settings;
 
 /// <summary>
-/// Binds <c>monitoring</c> (<c>dcgmExporter</c>, <c>prometheusOperator</c>) to <see cref="DcgmExporterOptions"/>;
+/// Binds <c>monitoring</c> (<c>dcgmExporter</c>, <c>prometheusOperator</c>, <c>grafanaDashboard</c>,
+/// <c>grafanaDashboardNamespace</c>) to <see cref="DcgmExporterOptions"/>;
 /// the exporter's namespace and chart version keep their defaults.
 /// </summary>
 internal static class MonitoringBinder
@@ -20,6 +21,8 @@ internal static class MonitoringBinder
         {
             Enabled = section.Bool("dcgmExporter", defaults.Enabled),
             PrometheusOperator = section.Bool("prometheusOperator", defaults.PrometheusOperator),
+            GrafanaDashboard = section.Bool("grafanaDashboard", defaults.GrafanaDashboard),
+            GrafanaDashboardNamespace = section.StringOrNull("grafanaDashboardNamespace"),
         };
         section.Finish();
         return options;

@@ -50,6 +50,12 @@ public sealed class StrictStringPropertyTests
                 ["mig-1g"] = new JsonObject { ["strategy"] = "mig", ["migConfig"] = "all-1g.10gb", ["migStrategy"] = "single" },
             },
         },
+        [Prefix + "monitoring"] = new JsonObject
+        {
+            ["dcgmExporter"] = true,
+            ["grafanaDashboard"] = true,
+            ["grafanaDashboardNamespace"] = "monitoring",
+        },
         [Prefix + "karpenter"] = new JsonObject
         {
             ["enabled"] = true,
