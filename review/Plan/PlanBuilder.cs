@@ -38,17 +38,20 @@ public static class PlanBuilder
             Amounts.Of(pools.Sum(p => p.WithoutSharing.Saved.Hourly)));
 
         var warnings = PlanWarningRules.Run(new PlanContext(program, context, pools, prices, today), [.. PlanWarningRules.Default, .. context.ExtraWarningRules]);
+        var existingCluster = ExistingClusterPlan.Of(program);
         IReadOnlyList<string> notes =
         [
             .. Notes,
             .. pools.Any(p => p.Strategy == "mps") ? [MpsNote] : Array.Empty<string>(),
             .. pools.Any(p => p.Strategy == "mig") ? [MigNote] : Array.Empty<string>(),
             .. HasKarpenter(program) ? [KarpenterNote] : Array.Empty<string>(),
+            // On an existing cluster the controller runs where that cluster puts it, or is not ours at all.
+            .. HasKarpenter(program) && existingCluster is null ? [KarpenterControllerNote] : Array.Empty<string>(),
         ];
         return new StackPlan(StackPlan.CurrentSchemaVersion, context.StackName ?? program.Source, context.Environment ?? "not set", context.Region,
             ComponentGrouping.Group(program), pools, fixedCosts, totals, warnings, notes)
         {
-            ExistingCluster = ExistingClusterPlan.Of(program),
+            ExistingCluster = existingCluster,
         };
     }
 
@@ -71,7 +74,10 @@ public static class PlanBuilder
 
     /// <summary>Added to <see cref="Notes"/> when Karpenter is on.</summary>
     public const string KarpenterNote =
-        "Karpenter pools start empty and add nodes only for pending pods: desired counts them as 0, max as their node limit (limits.nodes), priced at the cheapest instance type the NodePool allows (what Karpenter launches). " +
+        "Karpenter pools start empty and add nodes only for pending pods: desired counts them as 0, max as their node limit (limits.nodes), priced at the cheapest instance type the NodePool allows (what Karpenter launches).";
+
+    /// <summary>Added to <see cref="Notes"/> when this program's cluster runs the Karpenter it installs.</summary>
+    public const string KarpenterControllerNote =
         "The Karpenter controller runs on the system nodes (no cost line); its SQS interruption queue and EventBridge rules cost cents a month and are not counted.";
 
     /// <summary>

@@ -66,9 +66,12 @@ public sealed class ExistingClusterPlanTests
             "      provisioner: karpenter",
             "      karpenterMode: overlay-override")));
 
-        var existing = PlanBuilder.Build(program, context, new DateOnly(2026, 11, 30)).ExistingCluster!;
+        var plan = PlanBuilder.Build(program, context, new DateOnly(2026, 11, 30));
 
-        Assert.Contains(existing.Assumed, a => a.Contains("eks-pod-identity-agent add-on is installed", StringComparison.Ordinal));
+        Assert.Contains(plan.ExistingCluster!.Assumed, a => a.Contains("eks-pod-identity-agent add-on is installed", StringComparison.Ordinal));
+        // The cluster is not ours: the plan does not claim the controller runs on system nodes of this program.
+        Assert.Contains(PlanBuilder.KarpenterNote, plan.Notes);
+        Assert.DoesNotContain(PlanBuilder.KarpenterControllerNote, plan.Notes);
     }
 
     [Fact]
@@ -79,6 +82,7 @@ public sealed class ExistingClusterPlanTests
         var plan = PlanBuilder.Build(ProgramSnapshot.From(StackProgram.Build(settings), "dev"), StackReviewContext.For(settings), new DateOnly(2026, 11, 30));
 
         Assert.Null(plan.ExistingCluster);
+        Assert.Contains(PlanBuilder.KarpenterControllerNote, plan.Notes);
     }
 
     [Fact]
