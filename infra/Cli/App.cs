@@ -38,6 +38,7 @@ public static class App
         root.Subcommands.Add(SynthCommand.Create(context, projectDir, verbose));
         root.Subcommands.Add(PlanCommand.Create(context, projectDir, verbose));
         root.Subcommands.Add(ValidateCommand.Create(context, projectDir, verbose));
+        root.Subcommands.Add(VerifyCommand.Create(context, projectDir, verbose));
 
         // No @file response files: `--stack @secrets.txt` would read that file and echo its words in an error.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
