@@ -47,7 +47,7 @@ internal static class VerifyCommand
             var report = Verifier.Compare(target.Subject(parse), expected, cluster, context.Clock.GetUtcNow());
             if (parse.GetValue(format) == FormatOption.Json)
             {
-                VerifyJsonContext.Write(context.Out, report);
+                VerifyJson.Write(context.Out, report);
             }
             else
             {
