@@ -15,7 +15,7 @@ internal enum VerifyStatus
 
 /// <summary>One line of the verify report.</summary>
 /// <param name="Status">Ok, mismatch or note.</param>
-/// <param name="Check">What was checked: <c>nodes</c>, <c>allocatable</c>, <c>labels</c>, <c>taints</c>, <c>gfd-config</c>,
+/// <param name="Check">What was checked: <c>nodes</c>, <c>node</c> (all of one node as declared), <c>allocatable</c>, <c>labels</c>, <c>taints</c>, <c>gfd-config</c>,
 /// <c>device-plugin</c>, <c>nodepool</c>, <c>nodeoverlay</c>, <c>nodeclaim</c>, <c>pending-pod</c>, <c>foreign-device-plugin</c>.</param>
 /// <param name="Subject">The object it is about, e.g. <c>node ip-10-0-1-5</c>, <c>pod ml/infer-0</c>.</param>
 /// <param name="Message">What was found and what the program declares.</param>
