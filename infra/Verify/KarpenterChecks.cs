@@ -11,7 +11,8 @@ internal static class KarpenterChecks
 {
     /// <summary>
     /// A NodeClaim not Initialized this long is stuck: Karpenter gives a node 15 minutes to register before it
-    /// deletes the claim (its registration TTL), so one older than that is not just starting.
+    /// deletes the claim (registrationTTL, kubernetes-sigs/karpenter pkg/controllers/nodeclaim/lifecycle/liveness.go), so one
+    /// older than that is not just starting.
     /// </summary>
     public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(15);
 
