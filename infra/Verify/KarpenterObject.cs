@@ -21,9 +21,8 @@ internal sealed record ObjectCondition(string Status, string? Reason, string? Me
 /// <param name="Labels">metadata.labels.</param>
 /// <param name="Created">metadata.creationTimestamp; null when absent.</param>
 /// <param name="Conditions">status.conditions by type.</param>
-/// <param name="NodeName">status.nodeName (a NodeClaim's node); null otherwise.</param>
 internal sealed record KarpenterObject(string Name, IReadOnlyDictionary<string, string> Labels, DateTimeOffset? Created,
-    IReadOnlyDictionary<string, ObjectCondition> Conditions, string? NodeName)
+    IReadOnlyDictionary<string, ObjectCondition> Conditions)
 {
     /// <summary>The items of a <c>…List</c> response.</summary>
     public static IReadOnlyList<KarpenterObject> ListItems(JsonElement list) =>
@@ -59,7 +58,7 @@ internal sealed record KarpenterObject(string Name, IReadOnlyDictionary<string, 
                 }
             }
         }
-        return new KarpenterObject(Text(metadata, "name") ?? "", labels, created, conditions, Text(status, "nodeName"));
+        return new KarpenterObject(Text(metadata, "name") ?? "", labels, created, conditions);
     }
 
     private static JsonElement? Child(JsonElement? parent, string name) =>
