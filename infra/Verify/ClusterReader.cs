@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using k8s;
 using k8s.Autorest;
+using k8s.Exceptions;
 
 namespace GpuSlicingInfra.Cli.Verify;
 
@@ -38,6 +39,11 @@ internal static class ClusterReader
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
             throw new ClusterAccessException($"cannot reach the API server at {server}: {e.Message}", e);
+        }
+        catch (KubeConfigException e)
+        {
+            // Raised at the first request when the kubeconfig's exec credential (aws eks get-token) fails.
+            throw new ClusterAccessException($"cannot authenticate to the API server at {server}: {e.Message}", e);
         }
     }
 
