@@ -39,6 +39,7 @@ public static class App
         root.Subcommands.Add(PlanCommand.Create(context, projectDir, verbose));
         root.Subcommands.Add(ValidateCommand.Create(context, projectDir, verbose));
         root.Subcommands.Add(ImportProvisionerCommand.Create(context, verbose));
+        root.Subcommands.Add(VerifyFeature.IsSupported ? VerifyCommand.Create(context, projectDir, verbose) : VerifyFeature.Unavailable(context));
 
         // No @file response files: `--stack @secrets.txt` would read that file and echo its words in an error.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

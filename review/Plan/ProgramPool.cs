@@ -28,6 +28,9 @@ internal sealed record ProgramPool(string Name, GroupNodes? Group, KarpenterNode
     /// </summary>
     public IReadOnlyList<string> InstanceTypes => Group?.InstanceTypes ?? Karpenter!.AllowedTypes;
 
+    /// <summary>The labels and taints its nodes get (what <c>verify</c> compares live nodes with).</summary>
+    public required PoolNodeSettings NodeSettings { get; init; }
+
     /// <summary>Every GPU pool of <paramref name="program"/>, in order of its first resource.</summary>
     public static IReadOnlyList<ProgramPool> All(ProgramSnapshot program, IPriceSource prices, GpuInstanceCatalog catalog)
     {
@@ -88,7 +91,11 @@ internal sealed record ProgramPool(string Name, GroupNodes? Group, KarpenterNode
             : karpenter!.CapacityType;
         var latencySensitive = (group?.Text("labels", WellKnownKeys.LatencySensitiveLabel)
             ?? nodePool?.Text("spec", "template", "metadata", "labels", WellKnownKeys.LatencySensitiveLabel)) == "true";
-        return new ProgramPool(name, groupNodes, karpenter, capacity, profile, MigNodes.DevicesPerGpu(program, group, nodePool), latencySensitive);
+        return new ProgramPool(name, groupNodes, karpenter, capacity, profile, MigNodes.DevicesPerGpu(program, group, nodePool), latencySensitive)
+        {
+            NodeSettings = new PoolNodeSettings(name, group is null ? null : Plan.NodeSettings.OfNodeGroup(group), nodePool is null ? null : Plan.NodeSettings.OfNodePool(nodePool),
+                nodePool is null ? null : nodePool.Text("metadata", "name") ?? nodePool.Name),
+        };
     }
 
     /// <summary>A count in the program; 0 when absent or not a number (policy reports missing limits).</summary>
