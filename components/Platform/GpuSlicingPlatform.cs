@@ -87,6 +87,10 @@ public sealed class GpuSlicingPlatform
         {
             _ = new DcgmExporter(program, Child("dcgm-exporter"), kubernetes, options.DcgmExporter, [WellKnownKeys.GpuTaintKey, .. extraGpuTaints]);
         }
+        if (options.Tenants.Count > 0 || options.Tenancy.PriorityClasses)
+        {
+            _ = new Tenancy.Tenancy(program, Child("tenant"), kubernetes, options.Tenancy, options.Tenants, options.GpuPools, options.DevicePlugin.Profiles);
+        }
 
         if (karpenterOn)
         {
