@@ -46,7 +46,10 @@ public static class PlanBuilder
             .. HasKarpenter(program) ? [KarpenterNote] : Array.Empty<string>(),
         ];
         return new StackPlan(StackPlan.CurrentSchemaVersion, context.StackName ?? program.Source, context.Environment ?? "not set", context.Region,
-            ComponentGrouping.Group(program), pools, fixedCosts, totals, warnings, notes);
+            ComponentGrouping.Group(program), pools, fixedCosts, totals, warnings, notes)
+        {
+            Tenants = TenantPlans.Of(program, pools),
+        };
     }
 
     /// <summary>How to read the numbers; shown under the tables and in JSON.</summary>
