@@ -57,7 +57,7 @@ public sealed class Tenancy
         var inNamespace = fixedName with { DependsOn = [namespaceResource] };
         if (tenant.Slices.Count > 0)
         {
-            // Extended resources take only requests.<name> quota items (Kubernetes docs, "Resource Quotas",
+            // Extended resources take only requests.<name> quota items (kubernetes.io/docs/concepts/policy/resource-quotas,
             // "Resource quota for extended resources"): their requests always equal their limits.
             _ = new ResourceQuota(program, $"{name}-quota", new ResourceQuotaArgs
             {

@@ -62,6 +62,11 @@ public static class TenancyProblems
         {
             yield return new(nameof(TenantOptions.Pools), "names a pool twice.");
         }
+        // Without every pool known, what they advertise is unknown too: a finding on the quota would only echo the one on pools.
+        if (tenant.Pools.Count == 0 || tenant.Pools.Any(n => !pools.Any(p => p.Name == n)))
+        {
+            yield break;
+        }
         foreach (var (resource, count) in tenant.Slices)
         {
             if (count < 0)

@@ -46,6 +46,7 @@ internal static class TenantsBinder
             return defaults;
         }
         var actions = new List<ValidationAction>();
+        var refused = false;
         foreach (var (text, index) in section.StringList("validationActions", ["Deny"]).Select((t, i) => (t, i)))
         {
             if (Actions.TryGetValue(text, out var action))
@@ -55,11 +56,13 @@ internal static class TenantsBinder
             else
             {
                 section.Problem($"validationActions[{index}]", $"'{text}' is not one of Deny, Warn, Audit.");
+                refused = true;
             }
         }
         var options = new TenancyOptions
         {
-            ValidationActions = actions,
+            // After a refused entry the rest would read as a different list (empty, or missing its Deny): keep the default.
+            ValidationActions = refused ? defaults.ValidationActions : actions,
             PriorityClasses = section.Bool("priorityClasses", defaults.PriorityClasses),
         };
         section.Finish();

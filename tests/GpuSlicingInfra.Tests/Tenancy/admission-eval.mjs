@@ -3,17 +3,15 @@
 // (k8s.io/apiserver pkg/admission/plugin/policy/validating): matchConditions first (a request that fails one is
 // not validated), then the variables in order, each seeing the ones before it as variables.<name>, then every
 // validation: anything but true fails, with messageExpression's string or else the message.
-// Run from tests/conformance (bare imports resolve there). Input on stdin: { spec, requests: [{ name, operation,
-// object, oldObject }] }; output: [{ name, matched, failures: [message] }].
+// Run as `node --input-type=module -e <this file's text> INPUT.json` from tests/conformance, where the imports resolve.
+// INPUT.json: { spec, requests: [{ name, operation, object, oldObject }] }; stdout: [{ name, matched, failures: [message] }].
+import { readFileSync } from 'node:fs';
 import { parse, plan, isCelError, celMap } from '@bufbuild/cel';
 import { celEnvironment } from './src/cel-k8s.mjs';
 import { toCelValue } from './src/cel-values.mjs';
 
 const compile = (text) => plan(celEnvironment, parse(text));
-const input = JSON.parse(await new Promise((resolve) => {
-  let text = '';
-  process.stdin.on('data', (d) => (text += d)).on('end', () => resolve(text));
-}));
+const input = JSON.parse(readFileSync(process.argv[1], 'utf8'));
 const { spec } = input;
 const conditions = (spec.matchConditions ?? []).map((c) => ({ name: c.name, run: compile(c.expression) }));
 const variables = (spec.variables ?? []).map((v) => ({ name: v.name, run: compile(v.expression) }));
