@@ -146,8 +146,8 @@ internal static class PlanRenderer
             ? new[] { "", "", "", s.Resource, Slices(s), "", "" }
             : [t.Tenant, t.Namespace, string.Join(", ", t.Pools), s.Resource, Slices(s), Formats.Monthly(t.CostAtMax.Monthly),
                 (t.ShareOfGpuCostAtMax * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%"]));
-        return new ReportTable("Tenants (quota in slices against what their pools advertise at max size; cost share at max size)",
-            ["Tenant", "Namespace", "Pools", "Resource", "Promised / offered", "$/month max", "Share of GPU cost"], rows);
+        return new ReportTable("Tenants (slices: quota / what the pools advertise at max size; cost at max size)",
+            ["Tenant", "Namespace", "Pools", "Resource", "Slices", "$/month max", "Share"], rows);
 
         static string Slices(TenantSlices s) => s.Resource == "-" ? "no quota"
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Promised} / {s.OfferedAtMax}{(s.Promised > s.OfferedAtMax ? " (over)" : "")}");

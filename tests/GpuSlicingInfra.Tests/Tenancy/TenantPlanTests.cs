@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GpuSlicingInfra.Review.Plan;
+using GpuSlicingInfra.Review.Policy;
 using GpuSlicingInfra.Tests.Support;
 using Json.Schema;
 
@@ -76,7 +77,33 @@ public sealed class TenantPlanTests
         using var document = JsonDocument.Parse(json.Stdout);
         Assert.True(schema.Evaluate(document.RootElement).IsValid);
         Assert.Equal(2, document.RootElement.GetProperty("tenants").GetArrayLength());
-        Assert.Contains("Tenants (quota in slices", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Tenants (slices: quota / what the pools advertise", text.Stdout, StringComparison.Ordinal);
         Assert.Contains("12 / 16", text.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_readme_shows_the_plan_output_of_the_fixture_stack()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var section = readme[readme.IndexOf("## Tenants and fair shares", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```text\n", StringComparison.Ordinal) + "```text\n".Length;
+        var example = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var output = CliRunner.Run("plan", "--stack", "tenants", "--project-dir", Path.Combine(RepoPaths.Root, "tests", "GpuSlicingInfra.Tests", "Fixtures", "Stacks")).Stdout;
+
+        Assert.Contains("Tenants (", example, StringComparison.Ordinal);
+        Assert.All(example.TrimEnd('\n').Split('\n'), line => Assert.Contains(line, output, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_reports_the_oversubscription_as_gsi016_on_the_tenants_key()
+    {
+        var settings = TenantFixture.Settings;
+
+        var finding = Assert.Single(PolicyRules.Run(ReviewFixtures.Policy(settings, TenantFixture.ProgramYaml)), f => f.RuleId == "GSI016");
+
+        Assert.Equal(PolicySeverity.Warning, finding.Severity);
+        Assert.Equal("gpu-slicing-infra:tenants.research.slices.nvidia.com/gpu.shared", finding.KeyPath);
+        Assert.Contains("promised 20 nvidia.com/gpu.shared together", finding.Message, StringComparison.Ordinal);
     }
 }
