@@ -19,13 +19,6 @@ public static class PoolResources
         return new(names.ToDictionary(n => n, n => perType.Min(r => r.GetValueOrDefault(n))), StringComparer.Ordinal);
     }
 
-    /// <summary>Resource name → units the pool advertises at its maximum size.</summary>
-    public static SortedDictionary<string, int> AtMax(GpuPoolOptions pool, SharingProfileOptions profile)
-    {
-        var gpus = GpuCapacity.Of(pool, profile).PhysicalGpus.Max;
-        return new(PerGpu(pool, profile).ToDictionary(r => r.Key, r => r.Value * gpus), StringComparer.Ordinal);
-    }
-
     /// <summary>
     /// Whether the device plugin rejects a container asking for more than one unit on this pool: the effective
     /// <c>failRequestsGreaterThanOne</c>, which only a sharing profile has, true by default under MPS
