@@ -37,7 +37,7 @@ public sealed record GpuSlicingPlatformOptions
     /// <summary>Tenants of the GPU pools: namespaces, quotas in slices and admission guard rails. Default: none.</summary>
     public IReadOnlyList<TenantOptions> Tenants { get; init; } = [];
 
-    /// <summary>What applies to every tenant (validation actions, priority classes).</summary>
+    /// <summary>What applies to every tenant (validation actions, priority classes). Default: Deny, no priority classes.</summary>
     public TenancyOptions Tenancy { get; init; } = new();
 
     /// <summary>Tags on every resource, besides the environment tag. Default: none.</summary>

@@ -21,7 +21,7 @@ public sealed record TenantOptions
     /// <summary>Annotations on the namespace, besides <see cref="TenantLabels.Pools"/>. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Names of the GPU pools the tenant's GPU pods may select (at least one).</summary>
+    /// <summary>Names of the GPU pools the tenant's GPU pods may select. Default: none, which validation refuses: name at least one.</summary>
     public IReadOnlyList<string> Pools { get; init; } = [];
 
     /// <summary>Quota in slices per extended resource (<c>nvidia.com/gpu.shared: 8</c>). Default: none, no quota.</summary>
