@@ -1,4 +1,5 @@
 using GpuSlicingInfra.Components.Gpu;
+using GpuSlicingInfra.Components.Validation;
 
 namespace GpuSlicingInfra.Components.Tenancy;
 
@@ -27,17 +28,29 @@ public static class TenancyProblems
             {
                 problems.Add(new($"{path}.{nameof(TenantOptions.Namespace)}", $"namespace '{tenant.EffectiveNamespace}' already belongs to tenant '{other.Name}'; each tenant needs its own."));
             }
-            if (tenant.Labels.ContainsKey(TenantLabels.Tenant) || tenant.Labels.ContainsKey(TenantLabels.NamespaceName))
-            {
-                problems.Add(new($"{path}.{nameof(TenantOptions.Labels)}", $"{TenantLabels.Tenant} and {TenantLabels.NamespaceName} are set by the product (the guard rails select the namespace by them)."));
-            }
-            if (tenant.Annotations.ContainsKey(TenantLabels.Pools))
-            {
-                problems.Add(new($"{path}.{nameof(TenantOptions.Annotations)}", $"{TenantLabels.Pools} is set by the product from pools."));
-            }
+            problems.AddRange(ConfigRules.KubernetesLabels(tenant.Labels, $"{path}.{nameof(TenantOptions.Labels)}", [TenantLabels.Tenant, TenantLabels.NamespaceName]));
+            problems.AddRange(AnnotationProblems(tenant.Annotations, $"{path}.{nameof(TenantOptions.Annotations)}"));
             problems.AddRange(PoolProblems(tenant, pools, profiles).Select(p => p.Under(path)));
         }
         return problems;
+    }
+
+    // Annotation keys follow label key syntax; values are kept to printable ASCII, so a pasted control character or
+    // look-alike digit is caught here rather than written onto the namespace.
+    private static IEnumerable<ArgsProblem> AnnotationProblems(IReadOnlyDictionary<string, string> annotations, string field)
+    {
+        // An empty value passes the label value check, leaving only the key's.
+        foreach (var problem in ConfigRules.KubernetesLabels(annotations.ToDictionary(a => a.Key, _ => ""), field, [TenantLabels.Pools]))
+        {
+            yield return problem;
+        }
+        foreach (var (key, value) in annotations)
+        {
+            if (value.Any(c => c is < ' ' or > '~'))
+            {
+                yield return new($"{field}[{key}]", "annotation values here are printable ASCII, without control characters.");
+            }
+        }
     }
 
     private static IEnumerable<ArgsProblem> PoolProblems(TenantOptions tenant, IReadOnlyList<GpuPoolOptions> pools, IReadOnlyList<SharingProfileOptions> profiles)

@@ -35,7 +35,9 @@ public sealed class TenantsBinderTests
     [InlineData("namespace: Team_A\n      pools: [t4]", "gpu-slicing-infra:tenants.team-a.namespace", "'Team_A' is not a valid namespace name")]
     [InlineData("slices: {nvidia.com/gpu: 2}", "gpu-slicing-infra:tenants.team-a.pools", "is required")]
     [InlineData("pools: [t4]\n      slices: {nvidia.com/gpu: many}", "gpu-slicing-infra:tenants.team-a.slices.nvidia.com/gpu", "")]
-    [InlineData("pools: [t4]\n      labels: {gpu-slicing-infra/tenant: b}", "gpu-slicing-infra:tenants.team-a.labels", "set by the product")]
+    [InlineData("pools: [t4]\n      labels: {gpu-slicing-infra/tenant: b}", "gpu-slicing-infra:tenants.team-a.labels.gpu-slicing-infra/tenant", "is set by the components themselves")]
+    [InlineData("pools: [t4]\n      labels: {team: a b}", "gpu-slicing-infra:tenants.team-a.labels.team", "label values are at most 63 alphanumerics")]
+    [InlineData("pools: [t4]\n      annotations: {note: \"caf\u00e9\"}", "gpu-slicing-infra:tenants.team-a.annotations.note", "printable ASCII")]
     [InlineData("pools: [t4]\n      quota: 3", "gpu-slicing-infra:tenants.team-a.quota", "")]
     public void A_bad_tenant_key_is_named(string body, string keyPath, string message)
     {
