@@ -105,6 +105,10 @@ public sealed class GpuSlicingPlatform
                 _ = new GrafanaDashboard(program, Child("gpu-dashboard"), Cluster.KubernetesProvider, options.DcgmExporter, dcgm, options.GpuPools, options.DevicePlugin.Profiles);
             }
         }
+        if (options.Tenants.Count > 0 || options.Tenancy.PriorityClasses)
+        {
+            _ = new Tenancy.Tenancy(program, Child("tenant"), Cluster.KubernetesProvider, options.Tenancy, options.Tenants, options.GpuPools, options.DevicePlugin.Profiles);
+        }
 
         var karpenterOptions = options.Karpenter with { Tags = ResourceTags.Merge(options.Karpenter.Tags.Concat(tags).ToDictionary()) };
         List<GpuPoolOptions> taggedKarpenterPools = [.. karpenterPools.Select(p => WithTags(p, tags))];

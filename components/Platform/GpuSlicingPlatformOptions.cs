@@ -2,6 +2,7 @@ using GpuSlicingInfra.Components.Autoscaling;
 using GpuSlicingInfra.Components.Aws;
 using GpuSlicingInfra.Components.Gpu;
 using GpuSlicingInfra.Components.Monitoring;
+using GpuSlicingInfra.Components.Tenancy;
 using GpuSlicingInfra.Components.Validation;
 
 namespace GpuSlicingInfra.Components.Platform;
@@ -41,6 +42,12 @@ public sealed record GpuSlicingPlatformOptions
     /// <summary>GPU pools, each provided by a managed node group, a Karpenter NodePool or both. Default: none.</summary>
     public IReadOnlyList<GpuPoolOptions> GpuPools { get; init; } = [];
 
+    /// <summary>Tenants of the GPU pools: namespaces, quotas in slices and admission guard rails. Default: none.</summary>
+    public IReadOnlyList<TenantOptions> Tenants { get; init; } = [];
+
+    /// <summary>What applies to every tenant (validation actions, priority classes). Default: Deny, no priority classes.</summary>
+    public TenancyOptions Tenancy { get; init; } = new();
+
     /// <summary>Tags on every resource, besides the environment tag. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
@@ -59,6 +66,8 @@ public sealed record GpuSlicingPlatformOptions
         problems.AddRange(ExistingClusterConflicts.Of(this));
         problems.AddRange(DevicePlugin.Validate().Select(p => p.Under(nameof(DevicePlugin))));
         problems.AddRange(DcgmExporter.Validate().Select(p => p.Under(nameof(DcgmExporter))));
+        problems.AddRange(Tenancy.Validate().Select(p => p.Under(nameof(Tenancy))));
+        problems.AddRange(TenancyProblems.Of(Tenants, GpuPools, DevicePlugin.Profiles));
         if (Karpenter.Enabled)
         {
             problems.AddRange(Karpenter.Validate().Select(p => p.Under(nameof(Karpenter))));

@@ -36,6 +36,11 @@ internal static class PlanRenderer
         writer.WriteLine();
         ReportTable.Write(console, writer, columns, SharingTable(plan));
         writer.WriteLine();
+        if (plan.Tenants.Count > 0)
+        {
+            ReportTable.Write(console, writer, columns, TenantTable(plan));
+            writer.WriteLine();
+        }
         WriteWarnings(writer, plan, columns);
         if (plan.Diff is not null)
         {
@@ -155,6 +160,20 @@ internal static class PlanRenderer
             Formats.Hourly(t.SavedBySharing.Hourly), Formats.Monthly(t.SavedBySharing.Monthly)]);
         return new ReportTable("Without sharing (each slice as a whole GPU; pools with a node group at desired size, Karpenter-only pools at their node limit)",
             ["Pool", "At", "Slices", "GPUs needed", "$/GPU-hour", "$/hour without", "$/hour with", "Saved $/hour", "Saved $/month"], rows);
+    }
+
+    // One row per quota resource; a tenant without a quota still shows its pools.
+    private static ReportTable TenantTable(StackPlan plan)
+    {
+        var rows = plan.Tenants.SelectMany(t => (t.Slices.Count == 0 ? [new TenantSlices("-", 0, 0)] : t.Slices).Select((s, i) => i > 0
+            ? new[] { "", "", "", s.Resource, Slices(s), "", "" }
+            : [t.Tenant, t.Namespace, string.Join(", ", t.Pools), s.Resource, Slices(s), Formats.Monthly(t.CostAtMax.Monthly),
+                (t.ShareOfGpuCostAtMax * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%"]));
+        return new ReportTable("Tenants (slices: quota / what the pools advertise at max size; cost at max size)",
+            ["Tenant", "Namespace", "Pools", "Resource", "Slices", "$/month max", "Share"], rows);
+
+        static string Slices(TenantSlices s) => s.Resource == "-" ? "no quota"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Promised} / {s.OfferedAtMax}{(s.Promised > s.OfferedAtMax ? " (over)" : "")}");
     }
 
     private static void WriteWarnings(TextWriter writer, StackPlan plan, int columns)

@@ -52,6 +52,7 @@ public static class PlanBuilder
             ComponentGrouping.Group(program), pools, fixedCosts, totals, warnings, notes)
         {
             ExistingCluster = existingCluster,
+            Tenants = TenantPlans.Of(program, pools),
         };
     }
 

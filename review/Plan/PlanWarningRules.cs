@@ -16,6 +16,7 @@ public static class PlanWarningRules
         new Rule(UnknownInstanceTypes),
         new Rule(UnknownPrices),
         new KubernetesSupportWarnings(),
+        new TenantWarnings(),
     ];
 
     /// <summary>Runs every rule.</summary>

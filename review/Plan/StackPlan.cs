@@ -33,6 +33,9 @@ public sealed record StackPlan(
     /// <summary>The schema version this code writes.</summary>
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>Tenants of the GPU pools (<c>tenants</c>): slices promised against what their pools offer, and cost shares; empty without tenants.</summary>
+    public IReadOnlyList<TenantPlan> Tenants { get; init; } = [];
+
     /// <summary>What the program was compared with (<c>plan --against</c>); absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Against { get; init; }

@@ -23,6 +23,7 @@ public static class PolicyRules
         new KarpenterPlainModeRule(),
         new EncryptedVolumesRule(),
         new SharingAdviceRule(),
+        new TenantQuotaRule(),
     ];
 
     /// <summary>Every finding of <paramref name="rules"/> (default: <see cref="Default"/>), errors first, then by rule id.</summary>

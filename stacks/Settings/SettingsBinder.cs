@@ -40,7 +40,7 @@ public static class SettingsBinder
     private static readonly string[] TopLevelKeyList =
     [
         SettingsKeys.Cluster, SettingsKeys.DevicePlugin, SettingsKeys.Environment, SettingsKeys.GpuPools, SettingsKeys.InstanceCatalog,
-        SettingsKeys.Karpenter, SettingsKeys.Monitoring, SettingsKeys.Network, SettingsKeys.Prices, SettingsKeys.Protect, SettingsKeys.Tags,
+        SettingsKeys.Karpenter, SettingsKeys.Monitoring, SettingsKeys.Network, SettingsKeys.Prices, SettingsKeys.Protect, SettingsKeys.Tags, SettingsKeys.Tenancy, SettingsKeys.Tenants,
     ];
 
     private static IReadOnlyList<string> ProbeKnownKeys()
@@ -57,6 +57,8 @@ public static class SettingsBinder
             [Prefix + SettingsKeys.DevicePlugin] = new JsonObject { ["profiles"] = new JsonObject { [Probe] = new JsonObject() } },
             [Prefix + SettingsKeys.GpuPools] = new JsonObject { [Probe] = new JsonObject() },
             [Prefix + SettingsKeys.InstanceCatalog] = new JsonObject { [Probe] = new JsonObject() },
+            [Prefix + SettingsKeys.Tenants] = new JsonObject { [Probe] = new JsonObject() },
+            [Prefix + SettingsKeys.Tenancy] = new JsonObject(),
         }, "schema probe");
         try
         {
@@ -113,6 +115,8 @@ public static class SettingsBinder
         var dcgmExporter = MonitoringBinder.Bind(root.Map(SettingsKeys.Monitoring));
         var catalog = InstanceCatalogBinder.Bind(root.Map(SettingsKeys.InstanceCatalog));
         var pools = root.Entries(SettingsKeys.GpuPools).Select(e => GpuPoolBinder.Bind(e.Name, e.Value, protect, catalog)).ToList();
+        var tenants = root.Entries(SettingsKeys.Tenants).Select(e => TenantsBinder.Bind(e.Name, e.Value)).ToList();
+        var tenancy = TenantsBinder.BindTenancy(root.Map(SettingsKeys.Tenancy));
         var prices = BindPrices(root.Map(SettingsKeys.Prices), cluster.SystemInstanceType, catalog);
         root.Finish();
 
@@ -126,6 +130,8 @@ public static class SettingsBinder
             Karpenter = karpenter,
             DcgmExporter = dcgmExporter,
             GpuPools = pools,
+            Tenants = tenants,
+            Tenancy = tenancy,
             Tags = tags,
         };
         // A key the binder already refused holds a stand-in value; validating that value would add a

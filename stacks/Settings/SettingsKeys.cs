@@ -27,6 +27,12 @@ public static class SettingsKeys
     /// <summary><c>monitoring</c>: GPU metrics (the DCGM exporter).</summary>
     public const string Monitoring = "monitoring";
 
+    /// <summary><c>tenants</c>: who may use the GPU pools, and how much (namespaces, quotas, guard rails).</summary>
+    public const string Tenants = "tenants";
+
+    /// <summary><c>tenancy</c>: what applies to every tenant (validation actions, priority classes).</summary>
+    public const string Tenancy = "tenancy";
+
     /// <summary><c>gpuPools</c>.</summary>
     public const string GpuPools = "gpuPools";
 

@@ -19,7 +19,7 @@ public sealed class ValidateCommandTests
         Assert.Equal(0, (int)report["errors"]!);
         Assert.Equal(warnings, (int)report["warnings"]!);
         Assert.Equal(PolicyRules.Default.Count, (int)report["rulesChecked"]!);
-        Assert.Equal(15, PolicyRules.Default.Count);
+        Assert.Equal(16, PolicyRules.Default.Count);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class ProgramNameTests
         Assert.Equal(
             [SettingsKeys.Cluster, SettingsKeys.DevicePlugin, SettingsKeys.Environment, SettingsKeys.GpuPools,
              SettingsKeys.InstanceCatalog, SettingsKeys.Karpenter, SettingsKeys.Monitoring, SettingsKeys.Network, SettingsKeys.Prices, SettingsKeys.Protect,
-             SettingsKeys.Tags],
+             SettingsKeys.Tags, SettingsKeys.Tenancy, SettingsKeys.Tenants],
             SettingsBinder.TopLevelKeys());
 
         foreach (var stack in new[] { "dev", "prod" })

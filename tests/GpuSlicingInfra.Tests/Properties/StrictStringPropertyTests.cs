@@ -81,6 +81,18 @@ public sealed class StrictStringPropertyTests
                 ["karpenterDisruptionBudget"] = "10%",
             },
         },
+        [Prefix + "tenancy"] = new JsonObject { ["validationActions"] = new JsonArray("Deny") },
+        [Prefix + "tenants"] = new JsonObject
+        {
+            ["team-a"] = new JsonObject
+            {
+                ["namespace"] = "team-a-ns",
+                ["labels"] = new JsonObject { ["team"] = "a-1" },
+                ["annotations"] = new JsonObject { ["owner"] = "a-1" },
+                ["pools"] = new JsonArray("t4"),
+                ["slices"] = new JsonObject { ["nvidia.com/gpu.shared"] = 4 },
+            },
+        },
         [Prefix + "prices"] = new JsonObject { ["g4dn.xlarge"] = 0.21 },
         [Prefix + "instanceCatalog"] = new JsonObject
         {
