@@ -15,6 +15,9 @@ internal static class ImportProvisionerCommand
     // The dev stack's sharing: ten slices per GPU.
     private const int DefaultReplicas = 10;
 
+    // The plugin refuses fewer (a profile of 1 replica is no sharing).
+    private const int MinReplicas = 2;
+
     public static Command Create(CliContext context, Option<bool> verbose)
     {
         var file = new Argument<string>("FILE") { Description = "YAML with karpenter.sh/v1alpha5 Provisioners (and karpenter.k8s.aws/v1alpha1 AWSNodeTemplates)." };
@@ -30,10 +33,16 @@ internal static class ImportProvisionerCommand
         command.SetAction(parse => App.Guard(context, parse.GetValue(verbose), () =>
         {
             var path = parse.GetValue(file)!;
-            var text = BoundedInput.ReadFile(path, path);
+            var replicasPerGpu = parse.GetValue(replicas);
+            if (replicasPerGpu < MinReplicas)
+            {
+                context.Error.WriteLine($"error: --replicas must be {MinReplicas} or more: the device plugin shares a GPU among 2 or more replicas.");
+                return ExitCodes.Usage;
+            }
             try
             {
-                context.Out.Write(ProvisionerImport.ToStackConfig(text, Path.GetFileName(path), parse.GetValue(replicas)));
+                var text = BoundedInput.ReadFile(path, path);
+                context.Out.Write(ProvisionerImport.ToStackConfig(text, Path.GetFileName(path), replicasPerGpu));
                 return ExitCodes.Ok;
             }
             catch (ConfigException e)

@@ -16,4 +16,19 @@ internal sealed class ClusterAccessException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// The cause in one line: the client library puts a whole inner exception, stack trace included, into some messages
+    /// (a failed exec credential: "… process: System.Text.Json.JsonException: … at System.Text.Json…"); the CLI prints no
+    /// stack trace without --verbose.
+    /// </summary>
+    public static string Cause(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var text = exception.Message;
+        var end = text.IndexOfAny(['\r', '\n']);
+        text = end < 0 ? text : text[..end];
+        var chained = text.IndexOf(": System.", StringComparison.Ordinal);
+        return chained < 0 ? text : text[..chained];
+    }
 }

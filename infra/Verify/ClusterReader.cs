@@ -38,12 +38,13 @@ internal static class ClusterReader
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            throw new ClusterAccessException($"cannot reach the API server at {server}: {e.Message}", e);
+            throw new ClusterAccessException($"cannot reach the API server at {server}: {ClusterAccessException.Cause(e)}", e);
         }
         catch (KubeConfigException e)
         {
             // Raised at the first request when the kubeconfig's exec credential (aws eks get-token) fails.
-            throw new ClusterAccessException($"cannot authenticate to the API server at {server}: {e.Message}", e);
+            throw new ClusterAccessException($"cannot authenticate to the API server at {server}: {ClusterAccessException.Cause(e)} "
+                + "(the kubeconfig's credential command failed; its own error is above: for `aws eks get-token`, check the AWS credentials and region)", e);
         }
     }
 

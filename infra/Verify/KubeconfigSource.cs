@@ -28,7 +28,9 @@ internal static class KubeconfigSource
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // KubeConfigException, a missing file, YAML errors, an unknown context: all say the file cannot be used.
-            throw new ClusterAccessException($"cannot use kubeconfig {path ?? "(in-cluster)"}: {e.Message}", e);
+            var cause = ClusterAccessException.Cause(e);
+            throw new ClusterAccessException($"cannot use kubeconfig {path ?? "(in-cluster)"}: {cause}"
+                + (cause.Contains("exec", StringComparison.Ordinal) ? " (its credential command gave no credential: for `aws eks get-token`, check the AWS credentials and region)" : ""), e);
         }
         throw new ClusterAccessException("no kubeconfig: pass --kubeconfig PATH, set KUBECONFIG, or create ~/.kube/config");
     }

@@ -78,14 +78,16 @@ internal static class PoolImport
             selection.Only(instanceType);
         }
         var instanceSource = provisioner.Provider?.InstanceTypePath ?? At("spec.requirements");
-        if (!selection.Constrained)
+        // A spec field already refused (a misspelt requirements, a bad operator) explains an empty selection better.
+        var specRefused = problems.Any(p => p.KeyPath.StartsWith(At("spec"), StringComparison.Ordinal));
+        if (!specRefused && !selection.Constrained)
         {
             var defaults = string.Join(", ", V1Alpha5.InstanceTypeKeys);
             problems.Add(new(At("spec.requirements"),
                 $"selects no GPU instance type: with none of {defaults} v1alpha5 launched only categories c, m and r (Provisioner.SetDefaults). "
                 + "Add a node.kubernetes.io/instance-type or karpenter.k8s.aws/instance-family requirement naming GPU types."));
         }
-        else if (selection.Selected.Count == 0)
+        else if (!specRefused && selection.Selected.Count == 0)
         {
             problems.Add(new(instanceSource, "no GPU instance type of the catalog meets every requirement (kubernetes.io/arch defaults to amd64 when absent, as in v1alpha5)."));
         }

@@ -53,7 +53,12 @@ public static class ProvisionerImport
             else
             {
                 root.Problem("kind", $"'{StackInputLimits.Printable(kind)}' ({StackInputLimits.Printable(apiVersion)}) is not imported: this reads {V1Alpha5.ProvisionerApiVersion} {V1Alpha5.ProvisionerKind} "
-                    + $"and {V1Alpha5.NodeTemplateApiVersion} {V1Alpha5.NodeTemplateKind} documents{(kind is "NodePool" or "EC2NodeClass" ? "; a Karpenter v1 object maps onto gpuPools keys by hand (README, Karpenter)" : "")}.");
+                    + $"and {V1Alpha5.NodeTemplateApiVersion} {V1Alpha5.NodeTemplateKind} documents{(kind is "NodePool" or "EC2NodeClass" ? "; a NodePool or EC2NodeClass maps onto gpuPools keys by hand (README, Karpenter)" : "")}.");
+                // The rest of a document that is not imported is not checked against the Provisioner's fields.
+                foreach (var key in root.Keys.ToList())
+                {
+                    root.Consume(key);
+                }
             }
             root.Finish();
         }

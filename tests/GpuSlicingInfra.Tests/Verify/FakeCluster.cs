@@ -5,7 +5,7 @@ namespace GpuSlicingInfra.Tests.Verify;
 
 /// <summary>
 /// The dev stack's cluster as verify sees it when everything matches (Fixtures/*.json, shaped as the API server's list
-/// responses), editable per test, then served by a <see cref="FakeKubeApi"/> with a kubeconfig pointing at it.
+/// responses), editable per test, then served by <see cref="FakeKubeApi"/> with a kubeconfig pointing at it.
 /// </summary>
 internal sealed class FakeCluster
 {
@@ -54,9 +54,9 @@ internal sealed class FakeCluster
     /// <summary>Runs <c>verify --stack dev</c> (plus <paramref name="args"/>) against this cluster; returns the result and the requests made.</summary>
     public (CliRunner.Result Result, IReadOnlyList<string> Requests) Verify(params string[] args)
     {
-        using var api = new FakeKubeApi(lists.Where(l => !Missing.Contains(l.Key)).ToDictionary(l => l.Key, l => l.Value.ToJsonString()));
+        using var api = FakeKubeApi.Serve(lists.Where(l => !Missing.Contains(l.Key)).ToDictionary(l => l.Key, l => l.Value.ToJsonString()));
         var kubeconfig = Path.Combine(Path.GetTempPath(), $"verify-kubeconfig-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(kubeconfig, Kubeconfig(api.Url));
+        File.WriteAllText(kubeconfig, Kubeconfig(api.BaseUrl));
         try
         {
             var result = CliRunner.Run(["verify", "--stack", "dev", "--kubeconfig", kubeconfig, .. args]);

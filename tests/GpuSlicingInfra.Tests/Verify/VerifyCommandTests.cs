@@ -304,16 +304,16 @@ public sealed class VerifyCommandTests
     [Fact]
     public void Without_kubeconfig_option_it_uses_the_first_existing_file_of_KUBECONFIG()
     {
-        using var api = new FakeKubeApi(new Dictionary<string, string>());
+        using var api = FakeKubeApi.Serve(new Dictionary<string, string>());
         var kubeconfig = Path.Combine(Path.GetTempPath(), $"verify-kubeconfig-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(kubeconfig, FakeCluster.Kubeconfig(api.Url));
+        File.WriteAllText(kubeconfig, FakeCluster.Kubeconfig(api.BaseUrl));
         try
         {
             var result = CliRunner.Run(new Dictionary<string, string> { ["KUBECONFIG"] = $"/nonexistent/config{Path.PathSeparator}{kubeconfig}" }, "verify", "--stack", "dev");
 
             // That server serves nothing: the request reached it, and the 404 on nodes is an error naming it.
             Assert.Equal(2, result.ExitCode);
-            Assert.Contains($"the API server at {api.Url} refused a request: 404", result.Stderr, StringComparison.Ordinal);
+            Assert.Contains($"the API server at {api.BaseUrl} refused a request: 404", result.Stderr, StringComparison.Ordinal);
             Assert.Contains("GET /api/v1/nodes", api.Requests);
         }
         finally
@@ -370,5 +370,39 @@ public sealed class VerifyCommandTests
             ["phase"] = "Pending",
             ["conditions"] = new JsonArray(new JsonObject { ["type"] = "PodScheduled", ["status"] = "False", ["reason"] = "Unschedulable" }),
         };
+    }
+
+    // The stack's kubeconfig output authenticates with `aws eks get-token`; without AWS credentials that command prints
+    // its error and no credential. The client library's message then holds a whole JSON exception with its stack trace.
+    [Fact]
+    public void A_failing_exec_credential_is_one_line_with_exit_2_and_no_stack_trace()
+    {
+        using var api = FakeKubeApi.Serve(new Dictionary<string, string>());
+        var kubeconfig = Path.Combine(Path.GetTempPath(), $"verify-kubeconfig-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(kubeconfig, FakeCluster.Kubeconfig(api.BaseUrl).Replace("""
+                  token: test-token
+            """, """
+                  exec:
+                    apiVersion: client.authentication.k8s.io/v1beta1
+                    command: /bin/sh
+                    args: [-c, "echo Unable to locate credentials >&2; exit 255"]
+            """, StringComparison.Ordinal));
+        try
+        {
+            var result = CliRunner.Run("verify", "--stack", "dev", "--kubeconfig", kubeconfig);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Equal("", result.Stdout);
+            var error = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("error: cannot ", error, StringComparison.Ordinal);
+            Assert.Contains("check the AWS credentials and region", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+            Assert.DoesNotContain(" at ", error.Replace("the API server at", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.DoesNotContain("\\u000a", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
     }
 }
