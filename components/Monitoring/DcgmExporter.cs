@@ -60,10 +60,21 @@ public sealed class DcgmExporter
                 Affinity = GpuNodeScheduling.OnGpuNodes,
                 Tolerations = GpuNodeScheduling.Tolerating(gpuTaintKeys),
                 // values.yaml enables the ServiceMonitor by default; without the Prometheus Operator's CRD the install fails.
-                ServiceMonitor = new DcgmServiceMonitorValues(options.PrometheusOperator),
+                ServiceMonitor = new DcgmServiceMonitorValues(options.PrometheusOperator, HonorLabels: true),
+                ExtraEnv = PodMapping,
             },
         }, fixedName with { DependsOn = [Namespace] });
     }
+
+    // So that each series names the pod using the GPU (dcgm-exporter 4.8.2, pkg/cmd/app.go and
+    // internal/pkg/transformation/kubernetes.go): KUBERNETES_VIRTUAL_GPUS maps every pod of a time-sliced or MPS GPU
+    // (off by default: one pod per GPU), and the exporter maps only pods asking for nvidia.com/gpu or MIG resources
+    // unless NVIDIA_RESOURCE_NAMES names the others, such as a renaming profile's nvidia.com/gpu.shared.
+    private static readonly IReadOnlyList<DcgmEnvVar> PodMapping =
+    [
+        new("KUBERNETES_VIRTUAL_GPUS", "true"),
+        new("NVIDIA_RESOURCE_NAMES", WellKnownKeys.SharedGpuResource),
+    ];
 
     /// <summary>The exporter's namespace (<c>{name}-namespace</c>), for objects that go beside it.</summary>
     public Resource Namespace { get; }

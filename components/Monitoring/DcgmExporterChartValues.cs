@@ -13,8 +13,18 @@ internal sealed record DcgmExporterChartValues
 
     /// <summary>The ServiceMonitor switch.</summary>
     public required DcgmServiceMonitorValues ServiceMonitor { get; init; }
+
+    /// <summary>Environment of the exporter's container (the chart's <c>extraEnv</c>).</summary>
+    public required IReadOnlyList<DcgmEnvVar> ExtraEnv { get; init; }
 }
 
 /// <summary><c>serviceMonitor</c> values.</summary>
 /// <param name="Enabled">Whether the chart creates its ServiceMonitor.</param>
-internal sealed record DcgmServiceMonitorValues(bool Enabled);
+/// <param name="HonorLabels">
+/// Whether Prometheus keeps the exporter's own <c>pod</c> and <c>namespace</c> labels (the workload's) rather than renaming
+/// them <c>exported_pod</c>/<c>exported_namespace</c> in favour of the exporter pod's (chart default: false).
+/// </param>
+internal sealed record DcgmServiceMonitorValues(bool Enabled, bool HonorLabels);
+
+/// <summary>One environment variable of <c>extraEnv</c>.</summary>
+internal sealed record DcgmEnvVar(string Name, string Value);

@@ -30,6 +30,26 @@ public sealed class DcgmExporterTests
         Assert.Equal("true", ParsedProgram.Scalar(values, "serviceMonitor.enabled"));
     }
 
+    // dcgm-exporter 4.8.2 maps one pod per GPU unless KUBERNETES_VIRTUAL_GPUS is on, and only pods asking for nvidia.com/gpu
+    // (or MIG resources) unless NVIDIA_RESOURCE_NAMES names the renamed one (pkg/cmd/app.go,
+    // internal/pkg/transformation/kubernetes.go); under a ServiceMonitor without honorLabels, Prometheus replaces the
+    // series' pod and namespace with the exporter's own. Each would leave the dashboard's pods-per-GPU panel at 1.
+    [Fact]
+    public void Every_pod_sharing_a_gpu_keeps_its_own_pod_label()
+    {
+        var values = ParsedProgram.Node(Program("monitoring").Resource("dcgm-exporter"), "properties.values");
+
+        var env = ((YamlSequenceNode)ParsedProgram.Node(values, "extraEnv")).Cast<YamlMappingNode>()
+            .ToDictionary(e => ParsedProgram.Scalar(e, "name"), e => ParsedProgram.Scalar(e, "value"));
+        Assert.Equal("true", env["KUBERNETES_VIRTUAL_GPUS"]);
+        Assert.Equal("nvidia.com/gpu.shared", env["NVIDIA_RESOURCE_NAMES"]);
+        Assert.Equal("true", ParsedProgram.Scalar(values, "serviceMonitor.honorLabels"));
+        // Both keys are the chart's own.
+        var upstream = File.ReadAllText(RepoPaths.SharedFile(Path.Combine("upstream", "dcgm-exporter", "values.yaml")));
+        Assert.Contains("\nextraEnv: []", upstream, StringComparison.Ordinal);
+        Assert.Contains("\n  honorLabels: false", upstream, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_the_prometheus_operator_no_service_monitor_is_created()
     {
