@@ -13,12 +13,15 @@ internal sealed class TenantWarnings : IPlanWarningRule
     public static IEnumerable<(string Code, string Message, string Field)> For(ProgramSnapshot program, IReadOnlyList<PoolPlan> pools)
     {
         var tenants = TenantPlans.Of(program, pools);
+        // The pools of a list that advertise the resource: a tenant's pool with another profile offers none of it.
+        string Advertising(IEnumerable<string> names, string resource) =>
+            string.Join(", ", names.Where(n => pools.Any(p => p.Pool == n && TenantPlans.OfferedAtMax(p).ContainsKey(resource))));
         foreach (var tenant in tenants)
         {
             foreach (var s in tenant.Slices.Where(s => s.Promised > s.OfferedAtMax))
             {
                 yield return ("tenant-oversubscribed",
-                    $"tenant {tenant.Tenant} is promised {s.Promised} {s.Resource} but its pools ({string.Join(", ", tenant.Pools)}) offer at most {s.OfferedAtMax} at their maximum size.",
+                    $"tenant {tenant.Tenant} is promised {s.Promised} {s.Resource} but its pools that advertise it ({Advertising(tenant.Pools, s.Resource)}) offer at most {s.OfferedAtMax} at their maximum size.",
                     $"Tenants[{tenant.Tenant}].Slices[{s.Resource}]");
             }
         }
@@ -31,7 +34,7 @@ internal sealed class TenantWarnings : IPlanWarningRule
             if (promising.Count > 1 && promised > offered)
             {
                 yield return ("tenants-oversubscribed",
-                    $"tenants {string.Join(", ", promising.Select(t => t.Tenant))} are promised {promised} {resource} together, but their pools ({string.Join(", ", shared)}) offer at most {offered} at their maximum size: quotas are not guarantees.",
+                    $"tenants {string.Join(", ", promising.Select(t => t.Tenant))} are promised {promised} {resource} together, but their pools that advertise it ({Advertising(shared, resource)}) offer at most {offered} at their maximum size: quotas are not guarantees.",
                     $"Tenants[{promising[0].Tenant}].Slices[{resource}]");
             }
         }

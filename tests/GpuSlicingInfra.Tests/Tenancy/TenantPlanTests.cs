@@ -48,7 +48,7 @@ public sealed class TenantPlanTests
         var warning = Assert.Single(Plan().Warnings, w => w.Code.StartsWith("tenant", StringComparison.Ordinal));
 
         Assert.Equal("tenants-oversubscribed", warning.Code);
-        Assert.Contains("tenants research, serving are promised 20 nvidia.com/gpu.shared together, but their pools (mps, shared) offer at most 16", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("tenants research, serving are promised 20 nvidia.com/gpu.shared together, but their pools that advertise it (shared) offer at most 16", warning.Message, StringComparison.Ordinal);
         Assert.Equal("gpu-slicing-infra:tenants.research.slices.nvidia.com/gpu.shared", warning.KeyPath);
     }
 
@@ -60,7 +60,7 @@ public sealed class TenantPlanTests
 
         var warning = Assert.Single(ReviewFixtures.Plan(settings, program, FixedClock.Today).Warnings, w => w.Code == "tenant-oversubscribed");
 
-        Assert.Matches(@"^tenant team-a is promised 40 nvidia\.com/gpu but its pools \(t4\) offer at most \d+ at their maximum size\.$", warning.Message);
+        Assert.Matches(@"^tenant team-a is promised 40 nvidia\.com/gpu but its pools that advertise it \(t4\) offer at most \d+ at their maximum size\.$", warning.Message);
         Assert.Equal("gpu-slicing-infra:tenants.team-a.slices.nvidia.com/gpu", warning.KeyPath);
     }
 
