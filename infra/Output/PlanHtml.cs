@@ -34,6 +34,10 @@ internal static class PlanHtml
         }
         WriteTable(html, PlanRenderer.CostTable(plan));
         WriteTable(html, PlanRenderer.SharingTable(plan));
+        if (plan.Tenants.Count > 0)
+        {
+            WriteTable(html, PlanRenderer.TenantTable(plan));
+        }
         WriteWarnings(html, plan);
         if (plan.Diff is not null)
         {
@@ -56,7 +60,8 @@ internal static class PlanHtml
     {
         html.Append("<h2>Cluster</h2>\n<div class=\"cluster\">\n");
         var system = plan.FixedCosts.FirstOrDefault(c => c.Item == "systemNodes");
-        html.Append($"<div class=\"label\">EKS cluster of stack {Encode(plan.Stack)}{(system is null ? "" : $" · system nodes {Encode(system.Detail)}")}</div>\n");
+        var cluster = plan.ExistingCluster is { } existing ? $"existing EKS cluster {existing.Name} (stack {plan.Stack})" : $"EKS cluster of stack {plan.Stack}";
+        html.Append($"<div class=\"label\">{Encode(cluster)}{(system is null ? "" : $" · system nodes {Encode(system.Detail)}")}</div>\n");
         html.Append("<div class=\"pools\">\n");
         foreach (var pool in plan.Pools)
         {
@@ -67,6 +72,22 @@ internal static class PlanHtml
             html.Append("</section>\n");
         }
         html.Append("</div>\n</div>\n");
+        if (plan.ExistingCluster is { } joined)
+        {
+            // What the text plan lists: a reviewer of the page sees what is added to the cluster and what is taken on trust.
+            html.Append($"<h2>Existing cluster {Encode(joined.Name)}: nothing of it is created, modified or imported</h2>\n");
+            html.Append($"<h3>Added ({joined.Added.Count})</h3>\n<ul>\n");
+            foreach (var group in joined.Added.GroupBy(r => r.Type, StringComparer.Ordinal))
+            {
+                html.Append($"<li>{group.Count()} × <code>{Encode(group.Key)}</code>: {Encode(string.Join(", ", group.Select(r => r.Name)))}</li>\n");
+            }
+            html.Append($"</ul>\n<h3>Assumed ({joined.Assumed.Count})</h3>\n<ul>\n");
+            foreach (var assumption in joined.Assumed)
+            {
+                html.Append($"<li>{Encode(assumption)}</li>\n");
+            }
+            html.Append("</ul>\n");
+        }
     }
 
     private static void WriteTable(StringBuilder html, ReportTable table)

@@ -163,7 +163,7 @@ internal static class PlanRenderer
     }
 
     // One row per quota resource; a tenant without a quota still shows its pools.
-    private static ReportTable TenantTable(StackPlan plan)
+    internal static ReportTable TenantTable(StackPlan plan)
     {
         var rows = plan.Tenants.SelectMany(t => (t.Slices.Count == 0 ? [new TenantSlices("-", 0, 0)] : t.Slices).Select((s, i) => i > 0
             ? new[] { "", "", "", s.Resource, Slices(s), "", "" }

@@ -28,6 +28,24 @@ public sealed partial class PlanHtmlPageTests
         Assert.Contains("default-src 'none'", page.Stdout, StringComparison.Ordinal);
     }
 
+    // The page carries what the text plan carries: a reviewer who reads only the page sees quotas and assumptions too.
+    [Fact]
+    public void Tenants_and_an_existing_clusters_assumptions_are_on_the_page()
+    {
+        var tenants = CliRunner.Run("plan", "--stack", "tenants", "--format", "html",
+            "--project-dir", Path.Combine(RepoPaths.Root, "tests", "GpuSlicingInfra.Tests", "Fixtures", "Stacks"));
+        var existing = CliRunner.Run("plan", "--stack", "shared-gpus", "--format", "html",
+            "--project-dir", Path.Combine(RepoPaths.Root, "samples", "ExistingCluster"));
+
+        Assert.Equal((0, 0), (tenants.ExitCode, existing.ExitCode));
+        Assert.Contains("Tenants (slices: quota / what the pools advertise at max size; cost at max size)", tenants.Stdout, StringComparison.Ordinal);
+        Assert.Contains("research-lab", tenants.Stdout, StringComparison.Ordinal);
+        Assert.Contains("existing EKS cluster platform-prod (stack shared-gpus)", existing.Stdout, StringComparison.Ordinal);
+        Assert.Contains("<h2>Existing cluster platform-prod: nothing of it is created, modified or imported</h2>", existing.Stdout, StringComparison.Ordinal);
+        Assert.Contains("<h3>Assumed (", existing.Stdout, StringComparison.Ordinal);
+        Assert.Contains("<code>aws:eks:NodeGroup</code>: gpu-notebooks-nodes", existing.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Each_gpu_is_drawn_split_into_its_slices_or_its_mig_partitions()
     {
