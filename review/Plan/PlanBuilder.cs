@@ -23,7 +23,7 @@ public static class PlanBuilder
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(context);
         prices ??= new CatalogPriceSource(context.PriceOverrides, context.InstanceCatalog);
-        var pools = ProgramPool.All(program, prices, context.InstanceCatalog).Select(p => Pool(p, prices, context.InstanceCatalog)).ToList();
+        var pools = Pools(program, context.InstanceCatalog, prices);
         var fixedCosts = FixedCosts(program, prices, today);
 
         var poolsAtDesired = Amounts.Sum(pools.Select(p => p.AtDesired));
@@ -55,6 +55,10 @@ public static class PlanBuilder
             Tenants = TenantPlans.Of(program, pools),
         };
     }
+
+    /// <summary>Every GPU pool of the program as the plan sees it, priced by <paramref name="prices"/>.</summary>
+    internal static List<PoolPlan> Pools(ProgramSnapshot program, GpuInstanceCatalog catalog, IPriceSource prices) =>
+        [.. ProgramPool.All(program, prices, catalog).Select(p => Pool(p, prices, catalog))];
 
     /// <summary>How to read the numbers; shown under the tables and in JSON.</summary>
     public static IReadOnlyList<string> Notes { get; } =

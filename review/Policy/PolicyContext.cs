@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GpuSlicingInfra.Components;
+using GpuSlicingInfra.Review.Cost;
 using GpuSlicingInfra.Review.Plan;
 
 namespace GpuSlicingInfra.Review.Policy;
@@ -11,6 +12,10 @@ public sealed record PolicyContext(ProgramSnapshot Program, ReviewContext Contex
 {
     /// <summary>Whether this is a production stack (only when the context says so).</summary>
     public bool IsProd => Context.IsProd;
+
+    /// <summary>The GPU pools as <c>plan</c> sees them (catalog prices, with the stack's overrides).</summary>
+    internal List<PoolPlan> PlannedPools() =>
+        PlanBuilder.Pools(Program, Context.InstanceCatalog, new CatalogPriceSource(Context.PriceOverrides, Context.InstanceCatalog));
 
     /// <summary>The config key of <paramref name="setting"/> (see <see cref="ReviewContext.ConfigKeyOf"/>), else the resource's name, else empty.</summary>
     public string KeyPath(string setting, string? resource = null) => Context.KeyPath(setting, resource) ?? "";

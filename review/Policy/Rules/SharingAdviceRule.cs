@@ -1,4 +1,3 @@
-using GpuSlicingInfra.Review.Cost;
 using GpuSlicingInfra.Review.Plan;
 
 namespace GpuSlicingInfra.Review.Policy.Rules;
@@ -21,12 +20,11 @@ public sealed class SharingAdviceRule : PolicyRule
     {
         ArgumentNullException.ThrowIfNull(context);
         var catalog = context.Context.InstanceCatalog;
-        var prices = new CatalogPriceSource(context.Context.PriceOverrides, catalog);
-        foreach (var pool in ProgramPool.All(context.Program, prices, catalog))
+        foreach (var pool in context.PlannedPools())
         {
-            foreach (var (message, field) in SharingAdvice.For(PlanBuilder.Pool(pool, prices, catalog), catalog))
+            foreach (var (message, field) in SharingAdvice.For(pool, catalog))
             {
-                yield return Warning(message, context.KeyPath(field), pool.Name);
+                yield return Warning(message, context.KeyPath(field), pool.Pool);
             }
         }
     }

@@ -1,4 +1,3 @@
-using GpuSlicingInfra.Review.Cost;
 using GpuSlicingInfra.Review.Plan;
 
 namespace GpuSlicingInfra.Review.Policy.Rules;
@@ -19,9 +18,6 @@ public sealed class TenantQuotaRule : PolicyRule
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var catalog = context.Context.InstanceCatalog;
-        var prices = new CatalogPriceSource(context.Context.PriceOverrides, catalog);
-        var pools = ProgramPool.All(context.Program, prices, catalog).Select(p => PlanBuilder.Pool(p, prices, catalog)).ToList();
-        return TenantWarnings.For(context.Program, pools).Select(w => Warning(w.Message, context.KeyPath(w.Field)));
+        return TenantWarnings.For(context.Program, context.PlannedPools()).Select(w => Warning(w.Message, context.KeyPath(w.Field)));
     }
 }
