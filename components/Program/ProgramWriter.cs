@@ -16,14 +16,20 @@ public static class ProgramWriter
     public static string Write(PulumiProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);
-        return WriteDocument(ToMap(program));
+        return WriteDocument(ToMap(program), program.Resources.Count * TypicalBytesPerResource);
     }
 
     /// <summary>Any expression tree as one YAML document, with the same quoting rules.</summary>
-    public static string WriteDocument(Expr document)
+    public static string WriteDocument(Expr document) => WriteDocument(document, 0);
+
+    // The stacks' programs average 700 to 750 characters a resource (dev: 38,444 for 53): one buffer of about the
+    // right size instead of a chain of growing chunks copied again at the end.
+    private const int TypicalBytesPerResource = 768;
+
+    private static string WriteDocument(Expr document, int expectedLength)
     {
         ArgumentNullException.ThrowIfNull(document);
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using var text = new StringWriter(new StringBuilder(expectedLength), CultureInfo.InvariantCulture) { NewLine = "\n" };
         var emitter = new Emitter(text, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false,
             maxSimpleKeyLength: 1024, skipAnchorName: false, indentSequences: false, newLine: "\n"));
         emitter.Emit(new StreamStart());

@@ -36,7 +36,7 @@ public static class BoundedInput
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            return Decode(ReadCapped(stream, source), source);
+            return Decode(ReadCapped(stream, source, info.Length), source);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -49,14 +49,18 @@ public static class BoundedInput
     public static string ReadStream(Stream stream, string source)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return Decode(ReadCapped(stream, source), source);
+        return Decode(ReadCapped(stream, source, ChunkBytes), source);
     }
 
-    // The cap counts bytes read, not the length the file claims: a file can grow while it is read.
-    private static byte[] ReadCapped(Stream stream, string source)
+    private const int ChunkBytes = 64 * 1024;
+
+    // The cap counts bytes read, not the length the file claims: a file can grow while it is read. The claimed length
+    // only sizes the buffer (one byte more, so the end is seen in one read), as the compiler reads a stack file of a
+    // few KiB on every Pulumi run.
+    private static byte[] ReadCapped(Stream stream, string source, long expectedBytes)
     {
         using var memory = new MemoryStream();
-        var chunk = new byte[64 * 1024];
+        var chunk = new byte[Math.Clamp(expectedBytes + 1, 1, ChunkBytes)];
         int read;
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
