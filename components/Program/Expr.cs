@@ -25,7 +25,7 @@ public abstract record Expr
     public static Expr List(IEnumerable<Expr> items) => new ListExpr([.. items]);
 
     /// <summary>A map of values; keys are written in the order given.</summary>
-    public static Expr Map(IEnumerable<KeyValuePair<string, Expr>> entries) => new MapExpr([.. entries]);
+    public static MapExpr Map(IEnumerable<KeyValuePair<string, Expr>> entries) => new([.. entries]);
 
     /// <summary><c>fn::toJSON</c>: the value serialized to a JSON string at deployment time.</summary>
     public static Expr ToJson(Expr value) => new FunctionExpr("toJSON", value);

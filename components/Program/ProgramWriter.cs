@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-
 namespace GpuSlicingInfra.Components.Program;
 
 /// <summary>
@@ -19,25 +14,17 @@ public static class ProgramWriter
         return WriteDocument(ToMap(program), program.Resources.Count * TypicalBytesPerResource);
     }
 
-    /// <summary>Any expression tree as one YAML document, with the same quoting rules.</summary>
-    public static string WriteDocument(Expr document) => WriteDocument(document, 0);
+    /// <summary>A map of expressions as one YAML document, with the same quoting rules.</summary>
+    public static string WriteDocument(MapExpr document) => WriteDocument(document, 0);
 
     // The stacks' programs average 700 to 750 characters a resource (dev: 38,444 for 53): one buffer of about the
     // right size instead of a chain of growing chunks copied again at the end.
     private const int TypicalBytesPerResource = 768;
 
-    private static string WriteDocument(Expr document, int expectedLength)
+    private static string WriteDocument(MapExpr document, int expectedLength)
     {
         ArgumentNullException.ThrowIfNull(document);
-        using var text = new StringWriter(new StringBuilder(expectedLength), CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var emitter = new Emitter(text, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false,
-            maxSimpleKeyLength: 1024, skipAnchorName: false, indentSequences: false, newLine: "\n"));
-        emitter.Emit(new StreamStart());
-        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
-        new YamlNodeWriter(emitter).Write(document);
-        emitter.Emit(new DocumentEnd(isImplicit: true));
-        emitter.Emit(new StreamEnd());
-        return text.ToString();
+        return BlockYamlWriter.Write(document, expectedLength);
     }
 
     private static MapExpr ToMap(PulumiProgram program)
@@ -137,91 +124,4 @@ public static class ProgramWriter
     }
 
     private static KeyValuePair<string, Expr> Entry(string key, Expr value) => KeyValuePair.Create(key, value);
-
-    /// <summary>Emits expressions as YAML events.</summary>
-    private sealed class YamlNodeWriter(IEmitter emitter)
-    {
-        public void Write(Expr expr)
-        {
-            switch (expr)
-            {
-                case LiteralExpr literal:
-                    WriteLiteral(literal.Value);
-                    break;
-                case ListExpr list:
-                    emitter.Emit(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Block));
-                    foreach (var item in list.Items)
-                    {
-                        Write(item);
-                    }
-                    emitter.Emit(new SequenceEnd());
-                    break;
-                case MapExpr map:
-                    emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
-                    foreach (var (key, value) in map.Entries)
-                    {
-                        WriteString(key);
-                        Write(value);
-                    }
-                    emitter.Emit(new MappingEnd());
-                    break;
-                case ReferenceExpr reference:
-                    WriteScalar("${" + reference.ToPathText() + "}");
-                    break;
-                case InterpolationExpr interpolation:
-                    WriteScalar(Interpolate(interpolation));
-                    break;
-                case FunctionExpr function:
-                    emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
-                    WriteScalar("fn::" + function.Name);
-                    Write(function.Argument);
-                    emitter.Emit(new MappingEnd());
-                    break;
-                default:
-                    throw new InvalidOperationException($"Unsupported expression {expr.GetType().Name}.");
-            }
-        }
-
-        private void WriteLiteral(object? value)
-        {
-            switch (value)
-            {
-                case null:
-                    emitter.Emit(new Scalar(null, null, "null", ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
-                    break;
-                case string s:
-                    WriteString(s);
-                    break;
-                case bool b:
-                    WritePlain(b ? "true" : "false");
-                    break;
-                case long l:
-                    WritePlain(l.ToString(CultureInfo.InvariantCulture));
-                    break;
-                case double d:
-                    WritePlain(d.ToString("R", CultureInfo.InvariantCulture));
-                    break;
-                default:
-                    throw new InvalidOperationException($"Unsupported literal {value.GetType().Name}.");
-            }
-        }
-
-        private void WriteString(string text) => WriteScalar(ScalarText.EscapeInterpolation(text));
-
-        private void WriteScalar(string text) => emitter.Emit(new Scalar(null, null, text,
-            ScalarText.StyleFor(text), isPlainImplicit: true, isQuotedImplicit: true));
-
-        private void WritePlain(string text) =>
-            emitter.Emit(new Scalar(null, null, text, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
-
-        private static string Interpolate(InterpolationExpr interpolation)
-        {
-            var text = new StringBuilder();
-            foreach (var part in interpolation.Parts)
-            {
-                text.Append(part is ReferenceExpr r ? "${" + r.ToPathText() + "}" : ScalarText.EscapeInterpolation((string)part));
-            }
-            return text.ToString();
-        }
-    }
 }

@@ -99,7 +99,7 @@ public sealed class PlatformCompositionTests
         var platform = new GpuSlicingPlatform(program, "", TestPrograms.PlatformArgs());
 
         Assert.Empty(program.Outputs);
-        Assert.Equal("${cluster-eks.eksCluster.name}", ProgramWriter.WriteDocument(platform.ClusterName).Trim());
+        Assert.Equal("name: ${cluster-eks.eksCluster.name}\n", ProgramWriter.WriteDocument(Expr.Map([KeyValuePair.Create<string, Expr>("name", platform.ClusterName)])));
         Assert.Equal(4, platform.GpuCapacity["t4"].SlicesPerGpu);
         var stack = StackProgram.Build(SettingsBinder.Bind(StackFixtures.Shipped("dev")));
         Assert.Equal(["clusterName", "kubeconfig", "gpuCapacity"], stack.Outputs.Select(o => o.Key));
