@@ -63,7 +63,14 @@ public static partial class StackInputLimits
     {
         // With AllowDuplicateProperties = false the parse itself rejects a key given twice at any depth, so nothing
         // can throw later on first access (System.Text.Json 10, JsonDocument.Parse; ConfigJsonTests pins it).
-        return JsonNode.Parse(text, documentOptions: JsonOptions);
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: JsonOptions);
+        }
+        catch (JsonException) when (JsonDuplicateKey.Find(text) is { } key)
+        {
+            throw new JsonException($"the key '{Printable(key, 200)}' is given twice");
+        }
     }
 
     [GeneratedRegex(@"\A[A-Za-z0-9_.-]{1,100}\z")]

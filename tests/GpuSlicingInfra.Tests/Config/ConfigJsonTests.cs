@@ -11,16 +11,16 @@ namespace GpuSlicingInfra.Tests.Config;
 public sealed class ConfigJsonTests
 {
     [Theory]
-    [InlineData("""{"gpu-slicing-infra:environment": "dev", "gpu-slicing-infra:environment": "prod"}""")]
-    [InlineData("""{"gpu-slicing-infra:environment": "dev", "gpu-slicing-infra:network": {"cidrBlock": "10.0.0.0/16", "cidrBlock": "10.1.0.0/16"}}""")]
-    [InlineData("""{"gpu-slicing-infra:gpuPools": [{"name": "a"}, {"name": "b", "name": "c"}]}""")]
-    public void A_key_given_twice_anywhere_in_PULUMI_CONFIG_is_an_error_naming_the_variable_and_the_key(string json)
+    [InlineData("""{"gpu-slicing-infra:environment": "dev", "gpu-slicing-infra:environment": "prod"}""", "gpu-slicing-infra:environment")]
+    [InlineData("""{"gpu-slicing-infra:environment": "dev", "gpu-slicing-infra:network": {"cidrBlock": "10.0.0.0/16", "cidrBlock": "10.1.0.0/16"}}""", "gpu-slicing-infra:network.cidrBlock")]
+    [InlineData("""{"gpu-slicing-infra:gpuPools": [{"name": "a"}, [1, {"x": 1}], {"name": "b", "name": "c"}]}""", "gpu-slicing-infra:gpuPools[2].name")]
+    public void A_key_given_twice_anywhere_in_PULUMI_CONFIG_is_an_error_naming_the_variable_and_the_whole_key(string json, string key)
     {
         var error = Assert.Throws<ConfigException>(() => EnvironmentConfigReader.Parse("dev", json));
 
         var problem = Assert.Single(error.Problems);
         Assert.Equal(EnvironmentConfigReader.ConfigVariable, problem.KeyPath);
-        Assert.Contains("Duplicate property", problem.Message, StringComparison.Ordinal);
+        Assert.Contains($"the key '{key}' is given twice", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,6 +33,6 @@ public sealed class ConfigJsonTests
 
         var error = Assert.Throws<ConfigException>(() => SettingsBinder.Bind(config));
 
-        Assert.Contains(error.Problems, p => p.KeyPath == "gpu-slicing-infra:tags" && p.Message.Contains("Duplicate property", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.KeyPath == "gpu-slicing-infra:tags" && p.Message.Contains("the key 'team' is given twice", StringComparison.Ordinal));
     }
 }
