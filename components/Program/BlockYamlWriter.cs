@@ -42,37 +42,26 @@ internal sealed class BlockYamlWriter
         return writer._text.ToString();
     }
 
-    // A value after "key:" in a mapping at column `column`: a mapping goes one level in on the next lines, a sequence
-    // stays at the key's column.
-    private void WriteValue(Expr node, int column)
+    // A node after "key:" of a mapping at `column` (afterKey: a collection goes on the next lines, a mapping one level
+    // in and a sequence at the key's column) or after a one-character indicator at `column` ("-", "?", or the ":" of
+    // an explicit key: a collection starts on the same line, one level in).
+    private void WriteNode(Expr node, int column, bool afterKey)
     {
         switch (Shape(node))
         {
             case MapExpr { Entries.Count: > 0 } map:
-                EndLine();
+                if (afterKey)
+                {
+                    EndLine();
+                }
                 WriteEntries(map, column + IndentStep);
                 break;
             case ListExpr { Items.Count: > 0 } list:
-                EndLine();
-                WriteItems(list, column);
-                break;
-            default:
-                WriteLeaf(node, column + IndentStep, leadingSpace: true);
-                break;
-        }
-    }
-
-    // A node after a one-character indicator ("-", "?", or the ":" of an explicit key) at column `column`: a
-    // collection starts on the same line, one level in.
-    private void WriteAfterIndicator(Expr node, int column)
-    {
-        switch (Shape(node))
-        {
-            case MapExpr { Entries.Count: > 0 } map:
-                WriteEntries(map, column + IndentStep);
-                break;
-            case ListExpr { Items.Count: > 0 } list:
-                WriteItems(list, column + IndentStep);
+                if (afterKey)
+                {
+                    EndLine();
+                }
+                WriteItems(list, afterKey ? column : column + IndentStep);
                 break;
             default:
                 WriteLeaf(node, column + IndentStep, leadingSpace: true);
@@ -88,18 +77,18 @@ internal sealed class BlockYamlWriter
             var text = ScalarText.EscapeInterpolation(key);
             if (IsImplicitKey(text))
             {
-                WriteScalar(text, ScalarText.StyleFor(text), column + IndentStep);
+                WriteText(text, column + IndentStep, leadingSpace: false);
                 _text.Append(':');
-                WriteValue(value, column);
+                WriteNode(value, column, afterKey: true);
             }
             else
             {
                 _text.Append('?');
-                WriteScalar(text, ScalarText.StyleFor(text), column + IndentStep, leadingSpace: true);
+                WriteText(text, column + IndentStep, leadingSpace: true);
                 EndLine();
                 StartNode(column);
                 _text.Append(':');
-                WriteAfterIndicator(value, column);
+                WriteNode(value, column, afterKey: false);
             }
         }
     }
@@ -110,7 +99,7 @@ internal sealed class BlockYamlWriter
         {
             StartNode(column);
             _text.Append('-');
-            WriteAfterIndicator(item, column);
+            WriteNode(item, column, afterKey: false);
         }
     }
 
@@ -126,14 +115,13 @@ internal sealed class BlockYamlWriter
                 Space(leadingSpace).Append("[]");
                 break;
             case LiteralExpr { Value: string s }:
-                var text = ScalarText.EscapeInterpolation(s);
-                WriteScalar(text, ScalarText.StyleFor(text), blockColumn, leadingSpace);
+                WriteText(ScalarText.EscapeInterpolation(s), blockColumn, leadingSpace);
                 break;
             case LiteralExpr literal:
                 Space(leadingSpace).Append(NonStringLiteral(literal.Value));
                 break;
             case ReferenceExpr reference:
-                WriteText("${" + reference.ToPathText() + "}", blockColumn, leadingSpace);
+                WriteText(reference.ToExpressionText(), blockColumn, leadingSpace);
                 break;
             case InterpolationExpr interpolation:
                 WriteText(Interpolate(interpolation), blockColumn, leadingSpace);
@@ -157,12 +145,10 @@ internal sealed class BlockYamlWriter
         _ => throw new InvalidOperationException($"Unsupported literal {value.GetType().Name}."),
     };
 
-    private void WriteText(string text, int blockColumn, bool leadingSpace) =>
-        WriteScalar(text, ScalarText.StyleFor(text), blockColumn, leadingSpace);
-
-    private void WriteScalar(string text, ScalarStyle style, int blockColumn, bool leadingSpace = false)
+    // Text in the style ScalarText gives it; a literal block's lines at `blockColumn`.
+    private void WriteText(string text, int blockColumn, bool leadingSpace)
     {
-        switch (style)
+        switch (ScalarText.StyleFor(text))
         {
             case ScalarStyle.Plain:
                 Space(leadingSpace).Append(text);
@@ -240,7 +226,7 @@ internal sealed class BlockYamlWriter
         var text = new StringBuilder();
         foreach (var part in interpolation.Parts)
         {
-            text.Append(part is ReferenceExpr r ? "${" + r.ToPathText() + "}" : ScalarText.EscapeInterpolation((string)part));
+            text.Append(part is ReferenceExpr r ? r.ToExpressionText() : ScalarText.EscapeInterpolation((string)part));
         }
         return text.ToString();
     }

@@ -24,5 +24,5 @@ public sealed class Output<T>
     }
 
     /// <inheritdoc />
-    public override string ToString() => "${" + Reference.ToPathText() + "}";
+    public override string ToString() => Reference.ToExpressionText();
 }

@@ -11,21 +11,19 @@ public static class ProgramWriter
     public static string Write(PulumiProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);
-        return WriteDocument(ToMap(program), program.Resources.Count * TypicalBytesPerResource);
+        return BlockYamlWriter.Write(ToMap(program), program.Resources.Count * TypicalBytesPerResource);
     }
 
     /// <summary>A map of expressions as one YAML document, with the same quoting rules.</summary>
-    public static string WriteDocument(MapExpr document) => WriteDocument(document, 0);
+    public static string WriteDocument(MapExpr document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return BlockYamlWriter.Write(document, 0);
+    }
 
     // The stacks' programs average 700 to 750 characters a resource (dev: 38,444 for 53): one buffer of about the
     // right size instead of a chain of growing chunks copied again at the end.
     private const int TypicalBytesPerResource = 768;
-
-    private static string WriteDocument(MapExpr document, int expectedLength)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return BlockYamlWriter.Write(document, expectedLength);
-    }
 
     private static MapExpr ToMap(PulumiProgram program)
     {

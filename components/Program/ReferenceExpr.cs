@@ -20,6 +20,9 @@ public sealed partial record ReferenceExpr(string Root, IReadOnlyList<object> Pa
     /// <summary>Reaches one list element deeper.</summary>
     public ReferenceExpr Index(int index) => this with { Path = [.. Path, index] };
 
+    /// <summary>The reference as Pulumi YAML writes it inside a string: <c>${path}</c>.</summary>
+    internal string ToExpressionText() => "${" + ToPathText() + "}";
+
     /// <summary>The text between <c>${</c> and <c>}</c>.</summary>
     public string ToPathText()
     {

@@ -61,48 +61,34 @@ public sealed class TenantsBinderTests
     public void Mig_resources_come_from_the_pools_profile_under_mixed()
     {
         // all-balanced on an A100 40GB gives 1g.5gb, 2g.10gb and 3g.20gb devices, each its own resource under mixed.
-        var settings = SettingsBinder.Bind(StackFixtures.Inline("""
-            config:
-              gpu-slicing-infra:devicePlugin:
-                profiles:
-                  mig-mixed:
-                    strategy: mig
-                    migConfig: all-balanced
-                    migStrategy: mixed
-              gpu-slicing-infra:gpuPools:
-                a100:
-                  instanceTypes: [p4d.24xlarge]
-                  profile: mig-mixed
-              gpu-slicing-infra:tenants:
-                research:
-                  pools: [a100]
-                  slices:
-                    nvidia.com/mig-1g.5gb: 4
-            """));
-        var problems = Assert.Throws<ConfigException>(() => SettingsBinder.Bind(StackFixtures.Inline("""
-            config:
-              gpu-slicing-infra:devicePlugin:
-                profiles:
-                  mig-mixed:
-                    strategy: mig
-                    migConfig: all-balanced
-                    migStrategy: mixed
-              gpu-slicing-infra:gpuPools:
-                a100:
-                  instanceTypes: [p4d.24xlarge]
-                  profile: mig-mixed
-              gpu-slicing-infra:tenants:
-                research:
-                  pools: [a100]
-                  slices:
-                    nvidia.com/gpu: 4
-            """))).Problems;
+        var settings = SettingsBinder.Bind(MigMixedTenant("nvidia.com/mig-1g.5gb"));
+        var problems = Assert.Throws<ConfigException>(() => SettingsBinder.Bind(MigMixedTenant("nvidia.com/gpu"))).Problems;
 
         Assert.Equal(4, Assert.Single(settings.Platform.Tenants).Slices["nvidia.com/mig-1g.5gb"]);
         var problem = Assert.Single(problems);
         Assert.Equal("gpu-slicing-infra:tenants.research.slices.nvidia.com/gpu", problem.KeyPath);
         Assert.Contains("nvidia.com/mig-1g.5gb", problem.Message, StringComparison.Ordinal);
     }
+
+    // One A100 pool under a mig-mixed profile and a tenant asking for four of `resource`.
+    private static StackConfig MigMixedTenant(string resource) => StackFixtures.Inline($"""
+        config:
+          gpu-slicing-infra:devicePlugin:
+            profiles:
+              mig-mixed:
+                strategy: mig
+                migConfig: all-balanced
+                migStrategy: mixed
+          gpu-slicing-infra:gpuPools:
+            a100:
+              instanceTypes: [p4d.24xlarge]
+              profile: mig-mixed
+          gpu-slicing-infra:tenants:
+            research:
+              pools: [a100]
+              slices:
+                {resource}: 4
+        """);
 
     [Fact]
     public void Two_tenants_cannot_share_a_namespace()
